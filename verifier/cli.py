@@ -1,0 +1,130 @@
+"""The ``verifier`` command: a thin typer app over the library.
+
+Errors become one line on stderr and a SPEC exit code (2 for bad usage or
+unreadable input, 1 when processing failed); ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+
+import typer
+
+from .contract import EXIT_FAILED, EXIT_USAGE
+from .errors import InputError, VerifierError
+
+app = typer.Typer(
+    name="verifier",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="离线核查催收消息、还款协议和聊天记录。Offline checks for debt-collection messages, agreements and chat exports.",
+)
+
+JSON_HELP = "输出SPEC规定的JSON / print the SPEC JSON"
+LANG_HELP = "说明语言 zh 或 en / language of explanations: zh or en"
+DEBUG_HELP = "出错时显示完整回溯 / show tracebacks"
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+@contextmanager
+def handled(debug: bool):
+    """Turn every failure into one line and an exit code (unless --debug)."""
+    try:
+        yield
+    except VerifierError as exc:
+        if debug:
+            raise
+        _err(exc.one_line())
+        raise typer.Exit(exc.exit_code) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except KeyboardInterrupt:
+        _err("error[E301]: interrupted")
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        raise typer.Exit(0) from None
+    except Exception as exc:   # a bug: still one line, never a traceback
+        if debug:
+            raise
+        _err(f"error[E999]: internal error: {type(exc).__name__}: {exc} (run again with --debug for details)")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def emit_json(obj) -> None:
+    data = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.buffer.write(data.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def read_message(text: str) -> str:
+    """The TEXT argument, or standard input when it is ``-``."""
+    from .textio import MAX_STDIN_BYTES, check_text, decode_bytes
+
+    if text == "-":
+        if sys.stdin is None:
+            raise InputError("no standard input to read", code="E201")
+        data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+        if len(data) > MAX_STDIN_BYTES:
+            raise InputError(
+                f"standard input is larger than {MAX_STDIN_BYTES // 1024 // 1024} MiB; one message cannot be "
+                "that long (use `verifier scan` for whole chat exports)", code="E203",
+            )
+        message = decode_bytes(data, "standard input")
+    else:
+        message = check_text(text, "the TEXT argument")
+    if not message.strip():
+        raise InputError("no text to score: the message is empty", code="E201")
+    return message
+
+
+@app.callback()
+def _root() -> None:
+    """离线核查催收消息、还款协议和聊天记录，不上传任何内容。"""
+
+
+@app.command("score")
+def score_cmd(
+    text: str = typer.Argument(..., help="消息文本，或 - 从标准输入读取 / the message, or - for standard input"),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
+) -> None:
+    """给一条消息打分：标签、风险、危险词句和建议。Score one message."""
+    with handled(debug):
+        from .api import score
+
+        message = read_message(text)
+        result = score(message, lang=lang)
+        if as_json:
+            emit_json(result.to_dict())
+        else:
+            from .render import print_score
+
+            print_score(message, result, lang)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: usage errors become one line with exit code 2."""
+    try:
+        code = app(args=argv, prog_name="verifier", standalone_mode=False)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.Abort:
+        _err("error[E301]: aborted")
+        code = EXIT_FAILED
+    except Exception as exc:
+        # typer's usage errors (click's, or its own vendored copy) carry these two attributes
+        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+            raise
+        if type(exc).__name__.startswith("NoArgsIsHelp"):   # bare `verifier`: help was shown
+            sys.exit(0)
+        _err(f"error[E100]: {' '.join(exc.format_message().split())} (see `verifier --help`)")
+        code = exc.exit_code if exc.exit_code else EXIT_USAGE
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,360 @@
+"""Fold the tricks used to dodge keyword filters, keeping a map to the original.
+
+Rules match on the folded text; every match is mapped back through
+:meth:`Normalised.span` so that ``original[start:end]`` is the evidence.
+
+Passes (the recipe of ``domain/rule_catalog.md`` §0.1):
+
+0. one-to-one folds (positions unchanged): lone surrogates → U+FFFD, NFKC
+   where it yields one character (full-width → ASCII, circled digits), ASCII
+   lower case, traditional → simplified (OpenCC ``t2s``), and the variant
+   characters in ``data/variants/chars.tsv`` (帐 → 账);
+1. deletions: format characters (zero-width, bidi marks, variation
+   selectors) anywhere; separator runs (spaces, ``*·•/|-_~``, symbols and
+   emoji) between two CJK characters; and the separators inside a
+   letter-spaced run of three or more single CJK characters (征，信，修，复);
+2. replacements: homophone, pinyin and initial variants of the domain's key
+   words (``data/variants/*.variants.tsv`` and ``*.pinyin.tsv``) → the
+   canonical word. Variants marked ``cue`` (ambiguous outside debt talk, such
+   as 卫星 or HB) apply only when a debt cue is within a few characters.
+
+Views: ``text`` (all passes), ``plain`` (pass 0 only; same offsets as the
+original) and ``digits`` (``text`` with Chinese, capital and spoken digits
+as ASCII digits, for phone, QQ and card numbers).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Format characters (category Cf) and variation selectors: deleted everywhere.
+FORMAT_CHARS = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufe00-\ufe0f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+)
+# Separators deleted between two CJK characters wherever they stand.
+JUNK = (
+    " \t\u00a0\u3000*·•・/\\\\|_~^+=#@&$%`'\"<>\\-\\.…"
+    "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff"
+    "\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+)
+# Clause punctuation, deleted only inside a letter-spaced run (征，信，修，复).
+SPACING = JUNK + ",;:!?。、，；：！？"
+
+_FORMAT_RE = f"[{FORMAT_CHARS}]"
+_DELETE_RE = re.compile(
+    rf"{_FORMAT_RE}+|(?<=[{CJK}])[{JUNK}]+(?=[{CJK}])"
+)
+_SPACED_RUN_RE = re.compile(
+    rf"(?<![{CJK}])[{CJK}](?:[{SPACING}]{{1,3}}[{CJK}]){{2,}}(?![{CJK}])"
+)
+_SPACING_RE = re.compile(f"[{SPACING}]+")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_FORMAT_ONLY_RE = re.compile(_FORMAT_RE)
+
+# Words that say the text is about a debt; ambiguous variants need one nearby.
+DEBT_CUE_RE = re.compile(
+    "逾期|欠款|欠钱|还款|还钱|借款|贷|花呗|借呗|协商|减免|催收|征信|账单|分期|本金|利息|罚息"
+    "|上岸|负债|信用卡|额度|结清|停息|挂账|口子|债|欠|账户|加我|私聊"
+)
+CUE_WINDOW = 12
+
+_DIGITS = str.maketrans("零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖", "0011122233445566778899")
+
+
+# ---------------------------------------------------------------- offset maps
+class _Map:
+    """Maps characters of a pass's output to spans of its input."""
+
+    __slots__ = ("out_starts", "in_starts", "in_ends", "out_len", "in_len")
+
+    def __init__(self, in_len: int) -> None:
+        self.out_starts: list[int] = []
+        self.in_starts: list[int] = []
+        self.in_ends: list[int | None] = []   # None: a linear segment
+        self.out_len = 0
+        self.in_len = in_len
+
+    def char_span(self, p: int) -> tuple[int, int]:
+        k = bisect_right(self.out_starts, p) - 1
+        end = self.in_ends[k]
+        if end is None:
+            a = self.in_starts[k] + (p - self.out_starts[k])
+            return a, a + 1
+        return self.in_starts[k], end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if start >= end:
+            pos = self.char_span(start)[0] if start < self.out_len else self.in_len
+            return pos, pos
+        return self.char_span(start)[0], self.char_span(end - 1)[1]
+
+
+def _rewrite(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, _Map | None]:
+    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits."""
+    if not edits:
+        return text, None
+    m = _Map(len(text))
+    pieces: list[str] = []
+    out = 0
+    pos = 0
+    for start, end, repl in edits:
+        if start > pos:
+            m.out_starts.append(out)
+            m.in_starts.append(pos)
+            m.in_ends.append(None)
+            pieces.append(text[pos:start])
+            out += start - pos
+        if repl:
+            m.out_starts.append(out)
+            m.in_starts.append(start)
+            m.in_ends.append(end)
+            pieces.append(repl)
+            out += len(repl)
+        pos = end
+    if pos < len(text):
+        m.out_starts.append(out)
+        m.in_starts.append(pos)
+        m.in_ends.append(None)
+        pieces.append(text[pos:])
+        out += len(text) - pos
+    if not m.out_starts:   # everything was deleted
+        m.out_starts.append(0)
+        m.in_starts.append(len(text))
+        m.in_ends.append(len(text))
+    m.out_len = out
+    return "".join(pieces), m
+
+
+# ------------------------------------------------------------- pass 0: 1-to-1
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> dict[str, str]:
+    table: dict[str, str] = {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
+    for line in _data_lines("chars.tsv"):
+        src, dst = line.split("\t")[:2]
+        table[src] = dst
+    return table
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(c: str) -> str:
+    n = unicodedata.normalize("NFKC", c)
+    if len(n) != 1:
+        return c
+    return _char_table().get(n, n)
+
+
+def _pass0(text: str) -> str:
+    text = _SURROGATE_RE.sub("\ufffd", text)
+    if not text.isascii():
+        table = {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
+        text = text.translate(table)
+        if any("\u3400" <= c <= "\ufaff" for c in text):
+            conv = _opencc().convert(text)
+            if len(conv) != len(text):   # never seen for t2s, but stay exact
+                conv = "".join(c2 if len(c2 := _opencc().convert(c)) == 1 else c for c in text)
+            text = conv
+    return text.translate(_char_table_ord())
+
+
+@lru_cache(maxsize=1)
+def _char_table_ord() -> dict[int, str]:
+    return {ord(k): v for k, v in _char_table().items()}
+
+
+# ----------------------------------------------------------- pass 1: delete
+def _pass1(text: str) -> tuple[str, _Map | None, int]:
+    symbol_table, _ = _tables()
+    keep = _find_variants(text, _variant_re(True), symbol_table) if symbol_table else []
+    deletions = []
+    removed_format = 0
+    for m in _DELETE_RE.finditer(text):
+        if _FORMAT_ONLY_RE.match(m.group()):
+            removed_format += m.end() - m.start()
+        deletions.append((m.start(), m.end(), ""))
+    for m in _SPACED_RUN_RE.finditer(text):
+        deletions.extend(
+            (m.start() + g.start(), m.start() + g.end(), "") for g in _SPACING_RE.finditer(m.group())
+        )
+    edits = _merge_deletions(deletions)
+    if keep:
+        starts = [s for s, _, _ in keep]
+        ends = [e for _, e, _ in keep]
+
+        def clear(s: int, e: int) -> bool:
+            k = bisect_right(starts, e - 1) - 1
+            return k < 0 or ends[k] <= s
+
+        edits = sorted([d for d in edits if clear(d[0], d[1])] + keep)
+    out, mp = _rewrite(text, edits)
+    return out, mp, removed_format
+
+
+def _merge_deletions(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    merged: list[list] = []
+    for s, e, _ in sorted(edits):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e, "") for s, e in merged]
+
+
+# ---------------------------------------------------------- pass 2: variants
+def _data_lines(name: str):
+    path = resources.files("verifier") / "data" / "variants" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.rstrip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _variant_files(suffix: str) -> list[str]:
+    folder = resources.files("verifier") / "data" / "variants"
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(suffix))
+
+
+def _is_symbol_variant(v: str) -> bool:
+    return any(not (c.isalnum() or "\u3400" <= c <= "\ufaff") for c in v)
+
+
+@lru_cache(maxsize=1)
+def variant_table() -> dict[str, tuple[str, bool]]:
+    """folded variant → (canonical word, needs a debt cue nearby)."""
+    table: dict[str, tuple[str, bool]] = {}
+    for name in _variant_files(".variants.tsv"):
+        for line in _data_lines(name):
+            cols = line.split("\t")
+            table[_pass0(cols[0])] = (cols[1], len(cols) > 2 and cols[2] == "cue")
+    for name in _variant_files(".pinyin.tsv"):
+        for line in _data_lines(name):
+            cols = line.split("\t")
+            word, syllables = cols[0], cols[1].split()
+            if len(syllables) != len(word):
+                raise ValueError(f"{name}: {word!r} has {len(word)} characters but {len(syllables)} syllables")
+            cue = len(cols) > 2 and cols[2] == "cue"
+            for choice in product((False, True), repeat=len(word)):
+                if not any(choice):
+                    continue
+                form = "".join(py if use else ch for ch, py, use in zip(word, syllables, choice))
+                table.setdefault(form, (word, cue or all(choice)))
+    return {k: v for k, v in table.items() if k and k != v[0]}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict, dict]:
+    """(variants written with symbols or emoji, all other variants)."""
+    symbol, plain = {}, {}
+    for k, v in variant_table().items():
+        (symbol if _is_symbol_variant(k) else plain)[k] = v
+    return symbol, plain
+
+
+def trie_regex(words) -> str:
+    """One regex alternation for many literals, factored by common prefixes."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=2)
+def _variant_re(symbols: bool) -> re.Pattern:
+    return re.compile(trie_regex(_tables()[0 if symbols else 1]))
+
+
+def _is_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
+
+
+def _find_variants(text: str, rx: re.Pattern, table: dict) -> list[tuple[int, int, str]]:
+    """Leftmost-longest variant matches that pass the boundary and cue tests."""
+    edits = []
+    pos, n = 0, len(text)
+    while (m := rx.search(text, pos)) is not None:
+        s, e = m.span()
+        word = m.group()
+        canonical, needs_cue = table[word]
+        ok = not text.startswith(canonical, s)   # 加微 inside 加微信
+        if ok and _is_letter(word[0]) and s > 0 and _is_letter(text[s - 1]):
+            ok = False
+        if ok and _is_letter(word[-1]) and e < n and _is_letter(text[e]):
+            ok = False
+        if ok and needs_cue:
+            window = text[max(0, s - CUE_WINDOW):s] + " " + text[e:e + CUE_WINDOW]
+            ok = DEBT_CUE_RE.search(window) is not None
+        if ok:
+            edits.append((s, e, canonical))
+            pos = e
+        else:
+            pos = s + 1
+    return edits
+
+
+def _pass2(text: str) -> tuple[str, _Map | None]:
+    return _rewrite(text, _find_variants(text, _variant_re(False), _tables()[1]))
+
+
+# -------------------------------------------------------------------- result
+@dataclass(frozen=True)
+class Normalised:
+    """A text with its folded views and the way back to the original."""
+
+    original: str
+    plain: str
+    text: str
+    digits: str
+    removed_format_chars: int
+    _maps: tuple[_Map, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of :attr:`text`/:attr:`digits` to the original."""
+        for m in self._maps:
+            start, end = m.span(start, end)
+        return start, end
+
+    def view(self, name: str) -> str:
+        return getattr(self, name)
+
+    def span_in(self, view: str, start: int, end: int) -> tuple[int, int]:
+        if view == "plain":
+            return start, end
+        return self.span(start, end)
+
+
+def normalise(text: str) -> Normalised:
+    """Fold ``text`` for matching; see the module docstring for the passes."""
+    plain = _pass0(text)
+    t1, m1, removed = _pass1(plain)
+    t2, m2 = _pass2(t1)
+    maps = tuple(m for m in (m2, m1) if m is not None)
+    return Normalised(
+        original=text, plain=plain, text=t2, digits=t2.translate(_DIGITS),
+        removed_format_chars=removed, _maps=maps,
+    )

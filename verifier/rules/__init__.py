@@ -1,0 +1,93 @@
+"""The rule catalogue: every flag and signal, listed once, in SPEC order.
+
+``CATALOGUE`` is the single registration point (no import-time decorators).
+A golden-list test compares it with the contract.
+"""
+
+from __future__ import annotations
+
+from ..normalise import normalise
+from .base import Doc, Hit, Rule, raw_hits
+from .contact import IMPERSONATION, OFF_PLATFORM_CONTACT
+from .credentials import CREDENTIAL_REQUEST
+from .credit import CREDIT_REPAIR
+from .fees import INTERMEDIARY_FEE
+from .legal import FALSE_LEGAL_THREAT, THREAT_OR_HARASSMENT
+from .links import SUSPICIOUS_LINK
+from .offers import TOO_GOOD_OFFER, VERBAL_ONLY_WAIVER
+from .payment import PERSONAL_ACCOUNT_TRANSFER
+from .pressure import BORROW_TO_REPAY, URGENT_PRESSURE
+from .signals import OFFICIAL_CHANNEL, WRITTEN_CONFIRMATION
+
+CATALOGUE: tuple[Rule, ...] = (
+    PERSONAL_ACCOUNT_TRANSFER,
+    CREDIT_REPAIR,
+    VERBAL_ONLY_WAIVER,
+    INTERMEDIARY_FEE,
+    CREDENTIAL_REQUEST,
+    THREAT_OR_HARASSMENT,
+    FALSE_LEGAL_THREAT,
+    IMPERSONATION,
+    OFF_PLATFORM_CONTACT,
+    SUSPICIOUS_LINK,
+    TOO_GOOD_OFFER,
+    BORROW_TO_REPAY,
+    URGENT_PRESSURE,
+    OFFICIAL_CHANNEL,
+    WRITTEN_CONFIRMATION,
+)
+RULES_BY_ID: dict[str, Rule] = {r.id: r for r in CATALOGUE}
+MAX_HITS_PER_RULE = 8
+
+
+def _kept(hits: list[Hit], direct_live: bool) -> list[Hit]:
+    out = []
+    for h in hits:
+        scopes = {s.scope for s in h.suppressed_by}
+        if scopes - {"message"}:
+            continue
+        if "message" in scopes and not direct_live:
+            continue
+        out.append(h)
+    return out
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Per rule: drop hits that overlap an earlier (or longer) one."""
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.rule.id, h.start, -(h.end - h.start))):
+        if out and out[-1].rule.id == h.rule.id and h.start < out[-1].end:
+            continue
+        out.append(h)
+    per_rule: dict[str, int] = {}
+    final = []
+    for h in out:
+        per_rule[h.rule.id] = per_rule.get(h.rule.id, 0) + 1
+        if per_rule[h.rule.id] <= MAX_HITS_PER_RULE:
+            final.append(h)
+    return final
+
+
+def evaluate(text: str) -> tuple[list[Hit], list[str], Doc]:
+    """Run the catalogue on ``text``: (flag hits in text order, signals, doc)."""
+    doc = Doc(normalise(text))
+    raw = {rule.id: raw_hits(rule, doc) for rule in CATALOGUE}
+    direct_live = any(
+        h.direct and not {s.scope for s in h.suppressed_by} - {"message"}
+        for rid, hs in raw.items() if not RULES_BY_ID[rid].is_signal for h in hs
+    )
+    flags: list[Hit] = []
+    signal_hits: dict[str, list[Hit]] = {}
+    for rule in CATALOGUE:
+        kept = _kept(raw[rule.id], direct_live)
+        if rule.is_signal:
+            signal_hits[rule.id] = kept
+        else:
+            flags.extend(kept)
+    flags = sorted(_dedupe(flags), key=lambda h: (h.start, h.end, h.rule.id))
+    fired = {h.rule.id for h in flags}
+    signals = [
+        rule.id for rule in CATALOGUE
+        if rule.is_signal and signal_hits[rule.id] and not fired.intersection(rule.veto)
+    ]
+    return flags, signals, doc
