@@ -31,7 +31,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import product
+from itertools import accumulate, product
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Format characters (category Cf) and variation selectors: deleted everywhere.
@@ -56,6 +56,7 @@ _SPACED_RUN_RE = re.compile(
     rf"(?<![{CJK}])[{CJK}](?:[{SPACING}]{{1,3}}[{CJK}]){{2,}}(?![{CJK}])"
 )
 _SPACING_RE = re.compile(f"[{SPACING}]+")
+_PUNCT_RE = re.compile("[,;:!?。、，；：！？]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _FORMAT_ONLY_RE = re.compile(_FORMAT_RE)
 
@@ -102,33 +103,40 @@ def _rewrite(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, _Map | 
     if not edits:
         return text, None
     m = _Map(len(text))
+    starts = [e[0] for e in edits]
+    ends = [e[1] for e in edits]
+    repls = [e[2] for e in edits]
+    if not any(repls):   # deletions only: the common, large case
+        kept = [(a, b) for a, b in zip([0] + ends, starts + [len(text)]) if b > a]
+        if kept:
+            lengths = [b - a for a, b in kept]
+            m.out_starts = list(accumulate(lengths, initial=0))[:-1]
+            m.in_starts = [a for a, _ in kept]
+            m.in_ends = [None] * len(kept)
+            m.out_len = sum(lengths)
+            return "".join([text[a:b] for a, b in kept]), m
+    # kept stretches: before the first edit, between edits, after the last
+    gaps_in = list(zip([0] + ends, starts + [len(text)]))
     pieces: list[str] = []
     out = 0
-    pos = 0
-    for start, end, repl in edits:
-        if start > pos:
-            m.out_starts.append(out)
-            m.in_starts.append(pos)
-            m.in_ends.append(None)
-            pieces.append(text[pos:start])
-            out += start - pos
-        if repl:
-            m.out_starts.append(out)
-            m.in_starts.append(start)
-            m.in_ends.append(end)
-            pieces.append(repl)
-            out += len(repl)
-        pos = end
-    if pos < len(text):
-        m.out_starts.append(out)
-        m.in_starts.append(pos)
-        m.in_ends.append(None)
-        pieces.append(text[pos:])
-        out += len(text) - pos
-    if not m.out_starts:   # everything was deleted
-        m.out_starts.append(0)
-        m.in_starts.append(len(text))
-        m.in_ends.append(len(text))
+    out_starts, in_starts, in_ends = m.out_starts, m.in_starts, m.in_ends
+    for (a, b), s, e, r in zip(gaps_in, starts + [None], ends + [None], repls + [None]):
+        if b > a:
+            out_starts.append(out)
+            in_starts.append(a)
+            in_ends.append(None)
+            pieces.append(text[a:b])
+            out += b - a
+        if r:
+            out_starts.append(out)
+            in_starts.append(s)
+            in_ends.append(e)
+            pieces.append(r)
+            out += len(r)
+    if not out_starts:   # everything was deleted
+        out_starts.append(0)
+        in_starts.append(len(text))
+        in_ends.append(len(text))
     m.out_len = out
     return "".join(pieces), m
 
@@ -180,17 +188,19 @@ def _char_table_ord() -> dict[int, str]:
 def _pass1(text: str) -> tuple[str, _Map | None, int]:
     symbol_table, _ = _tables()
     keep = _find_variants(text, _variant_re(True), symbol_table) if symbol_table else []
-    deletions = []
-    removed_format = 0
-    for m in _DELETE_RE.finditer(text):
-        if _FORMAT_ONLY_RE.match(m.group()):
-            removed_format += m.end() - m.start()
-        deletions.append((m.start(), m.end(), ""))
+    spans = [m.span() for m in _DELETE_RE.finditer(text)]
+    removed_format = len(text) - len(_FORMAT_ONLY_RE.sub("", text)) if spans else 0
+    # Inside letter-spaced runs, delete the gaps that hold clause punctuation;
+    # gaps made only of junk are already in ``spans``, so nothing overlaps.
     for m in _SPACED_RUN_RE.finditer(text):
-        deletions.extend(
-            (m.start() + g.start(), m.start() + g.end(), "") for g in _SPACING_RE.finditer(m.group())
+        if not _PUNCT_RE.search(m.group()):
+            continue
+        base = m.start()
+        spans.extend(
+            (base + g.start(), base + g.end()) for g in _SPACING_RE.finditer(m.group())
+            if _PUNCT_RE.search(g.group())
         )
-    edits = _merge_deletions(deletions)
+    spans.sort()
     if keep:
         starts = [s for s, _, _ in keep]
         ends = [e for _, e, _ in keep]
@@ -199,19 +209,11 @@ def _pass1(text: str) -> tuple[str, _Map | None, int]:
             k = bisect_right(starts, e - 1) - 1
             return k < 0 or ends[k] <= s
 
-        edits = sorted([d for d in edits if clear(d[0], d[1])] + keep)
+        edits = sorted([(s, e, "") for s, e in spans if clear(s, e)] + keep)
+    else:
+        edits = [(s, e, "") for s, e in spans]
     out, mp = _rewrite(text, edits)
     return out, mp, removed_format
-
-
-def _merge_deletions(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    merged: list[list] = []
-    for s, e, _ in sorted(edits):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e, "") for s, e in merged]
 
 
 # ---------------------------------------------------------- pass 2: variants
@@ -302,6 +304,8 @@ def _find_variants(text: str, rx: re.Pattern, table: dict) -> list[tuple[int, in
         word = m.group()
         canonical, needs_cue = table[word]
         ok = not text.startswith(canonical, s)   # 加微 inside 加微信
+        if ok and not word.endswith(canonical[-1]) and text.startswith(canonical[-1], e):
+            ok = False                           # 加v followed by 信: let v信 match instead
         if ok and _is_letter(word[0]) and s > 0 and _is_letter(text[s - 1]):
             ok = False
         if ok and _is_letter(word[-1]) and e < n and _is_letter(text[e]):

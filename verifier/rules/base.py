@@ -36,6 +36,12 @@ def alt(*words: str) -> str:
 
 
 # ------------------------------------------------------------------ the text
+# Suppression cues are looked for at most this far from a hit, which keeps
+# the engine linear on inputs with no punctuation at all.
+CLAUSE_REACH = 60
+SENTENCE_REACH = 160
+# Matches examined per pattern; only a few per rule are ever reported.
+MAX_MATCHES_PER_PATTERN = 64
 _CLAUSE_END = re.compile(r"[,，;；:：。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n;；]")
 
@@ -58,10 +64,12 @@ class Doc:
         return lo, hi
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        return self._bounds(self._clauses, start, end, len(self.plain))
+        lo, hi = self._bounds(self._clauses, start, end, len(self.plain))
+        return max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        return self._bounds(self._sentences, start, end, len(self.plain))
+        lo, hi = self._bounds(self._sentences, start, end, len(self.plain))
+        return max(lo, start - SENTENCE_REACH), min(hi, end + SENTENCE_REACH)
 
 
 # -------------------------------------------------------------- suppressions
@@ -270,7 +278,9 @@ def raw_hits(rule: Rule, doc: Doc) -> list[Hit]:
     hits = []
     for pat in rule.patterns:
         text = doc.norm.view(pat.view)
-        for m in pat.rx.finditer(text):
+        for n, m in enumerate(pat.rx.finditer(text)):
+            if n >= MAX_MATCHES_PER_PATTERN:
+                break
             s, e = m.span()
             if s == e or not rule.has_context(doc, pat.view, s, e):
                 continue

@@ -1,0 +1,80 @@
+"""The normaliser: folds, and spans that map back to the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.normalise import normalise, trie_regex, variant_table
+
+FOLDS = [
+    # (original, folded text)
+    ("ＶＸ：ａｂｃ１２３", "微信:abc123"),            # full-width → ASCII, then a variant
+    ("徵信修復，花戶變白戶。", "征信修复,花户变白户。"),  # traditional → simplified
+    ("帳戶", "账户"),                               # OpenCC gives 帐户; our char table finishes it
+    ("征 信修复", "征信修复"),                       # a space between CJK characters
+    ("征⭐信⭐异⭐议", "征信异议"),                    # symbols between CJK characters
+    ("信\u200b用\u200b修\u200b复", "信用修复"),       # zero-width characters
+    ("征，信，修，复", "征信修复"),                   # a letter-spaced run
+    ("你好，我想问一下", "你好,我想问一下"),           # ordinary commas stay
+    ("停xi挂zhang", "停息挂账"),                     # pinyin inside a key word
+    ("加V信", "加微信"),
+    ("加薇信", "加微信"),
+    ("上🚢陪跑", "上岸陪跑"),                        # emoji variant
+    ("加我微信吧", "加我微信吧"),                     # already canonical
+    ("wx看看", "wx看看"),                           # ambiguous without a debt cue
+    ("欠款加wx", "欠款加微信"),                      # ...applied next to one
+    ("vxyz", "vxyz"),                               # letters around: not a variant
+    ("请拨打９５１８８", "请拨打95188"),
+]
+
+
+@pytest.mark.parametrize("original,folded", FOLDS, ids=[f[0] for f in FOLDS])
+def test_normalise_folds(original: str, folded: str) -> None:
+    assert normalise(original).text == folded
+
+
+def test_normalise_digits_view_is_same_length() -> None:
+    n = normalise("打我手机一三八 零零零零 一二三四，壹万元，幺八六")
+    assert len(n.digits) == len(n.text)
+    assert "138" in n.digits and "186" in n.digits
+
+
+def test_normalise_counts_format_characters() -> None:
+    assert normalise("转\u200b到\u200c我\u200d卡").removed_format_chars == 3
+
+
+@pytest.mark.parametrize("original,needle,evidence", [
+    ("专业征 信修复", "征信修复", "征 信修复"),
+    ("快加V信聊", "加微信", "加V信"),
+    ("停xi挂zhang专业代办", "停息挂账专业", "停xi挂zhang专业"),
+    ("转\u200b到\u200b我\u200b卡", "转到我卡", "转\u200b到\u200b我\u200b卡"),
+    ("我是徵信中心的", "征信中心", "徵信中心"),
+])
+def test_normalise_span_maps_back_to_original(original: str, needle: str, evidence: str) -> None:
+    n = normalise(original)
+    i = n.text.index(needle)
+    s, e = n.span(i, i + len(needle))
+    assert original[s:e] == evidence
+
+
+def test_normalise_empty_and_all_deleted() -> None:
+    assert normalise("").text == ""
+    n = normalise("\u200b\u200b")
+    assert n.text == "" and n.span(0, 0) == (2, 2)
+
+
+def test_normalise_lone_surrogate_is_kept_in_the_original() -> None:
+    n = normalise("abc\ud800def")
+    assert len(n.plain) == 7 and n.plain[3] == "\ufffd"
+
+
+def test_normalise_variant_table_has_no_single_chinese_character() -> None:
+    for variant, (canonical, _) in variant_table().items():
+        assert not (len(variant) == 1 and "\u4e00" <= variant <= "\u9fff"), variant
+
+
+def test_normalise_trie_regex_matches_longest() -> None:
+    import re
+
+    rx = re.compile(trie_regex(["ab", "abc", "b"]))
+    assert [m.group() for m in rx.finditer("abcab b")] == ["abc", "ab", "b"]

@@ -1,0 +1,39 @@
+"""The segmenter: private instance, user dictionary, offsets, picklable tokens."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from verifier import segment
+
+
+@pytest.mark.parametrize("word", ["停息挂账", "征信修复", "爆通讯录", "二次分期", "结清证明", "安全账户"])
+def test_segment_user_dictionary_keeps_domain_words(word: str) -> None:
+    assert word in segment.cut(f"他说可以办{word}的事情")
+
+
+def test_segment_offsets_index_the_text() -> None:
+    text = "请出具结清证明 和 还款协议"
+    for w, s, e in segment.cut_with_offsets(text):
+        assert text[s:e] == w
+
+
+def test_segment_tokens_fold_obfuscation_first() -> None:
+    assert "征信修复" in segment.tokens("徵 信 修 復找我")
+
+
+def test_segment_tokens_is_picklable_module_function() -> None:
+    assert pickle.loads(pickle.dumps(segment.tokens)) is segment.tokens
+
+
+def test_segment_uses_a_private_tokenizer() -> None:
+    import rjieba
+
+    assert segment.tokenizer() is not rjieba._DEFAULT_JIEBA
+    assert not rjieba.has_word("爆通讯录") or segment.tokenizer().has_word("爆通讯录")
+
+
+def test_segment_engine_version_is_recorded() -> None:
+    assert segment.engine_version().startswith("rjieba ")
