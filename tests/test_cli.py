@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from spec_shapes import check_score_json
+
 SCRIPT = Path(sys.executable).with_name("verifier")
 SCAM = "我是花呗官方协商员，加我薇信，本金转我卡上就给你免全部利息，今天12点前有效。"
 OFFICIAL = "【花呗】您的账单已逾期3天，请登录支付宝App还款，如需协商请拨打95188。"
@@ -33,6 +35,7 @@ def test_cli_score_json_through_console_script() -> None:
     proc = run(["score", SCAM, "--json"])
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.decode("utf-8"))
+    check_score_json(out)
     assert out["label"] == "scam" and out["level"] == "high"
     ids = {f["id"] for f in out["flags"]}
     assert {"personal_account_transfer", "off_platform_contact"} <= ids
@@ -43,6 +46,7 @@ def test_cli_score_stdin_through_python_m() -> None:
     proc = run(["score", "-", "--json"], stdin=OFFICIAL.encode("utf-8"), module=True)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
+    check_score_json(out)
     assert out["label"] == "collection" and out["flags"] == []
     assert "official_channel" in out["signals"]
 
@@ -63,7 +67,9 @@ def test_cli_score_english() -> None:
 def test_cli_score_gbk_stdin_is_read() -> None:
     proc = run(["score", "-", "--json"], stdin="专业征信修复，逾期记录可删除，定金500元".encode("gbk"))
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["label"] == "scam"
+    out = json.loads(proc.stdout)
+    check_score_json(out)
+    assert out["label"] == "scam"
 
 
 @pytest.mark.parametrize("args,stdin,code", [

@@ -6,57 +6,14 @@ import json
 import re
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from verifier import contract, score
 from verifier.rules import CATALOGUE
 
-GOLDEN_FLAGS = [
-    "personal_account_transfer", "credit_repair", "verbal_only_waiver", "intermediary_fee",
-    "credential_request", "threat_or_harassment", "false_legal_threat", "impersonation",
-    "off_platform_contact", "suspicious_link", "too_good_offer", "borrow_to_repay", "urgent_pressure",
-]
-GOLDEN_SIGNALS = ["official_channel", "written_confirmation"]
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "SPEC.md"
+from spec_shapes import GOLDEN_FLAGS, GOLDEN_SIGNALS, check_score_json
 
-FLAG_SCHEMA = {
-    "type": "object",
-    "required": ["id", "severity", "evidence", "start", "end", "explanation", "advice"],
-    "additionalProperties": False,
-    "properties": {
-        "id": {"enum": GOLDEN_FLAGS},
-        "severity": {"enum": ["high", "medium", "low"]},
-        "evidence": {"type": "string", "minLength": 1},
-        "start": {"type": "integer", "minimum": 0},
-        "end": {"type": "integer", "minimum": 1},
-        "explanation": {"type": "string", "minLength": 1},
-        "advice": {"type": "string", "minLength": 1},
-    },
-}
-SCORE_SCHEMA = {
-    "type": "object",
-    "required": ["label", "risk", "level", "probabilities", "flags", "signals", "advice"],
-    "additionalProperties": False,
-    "properties": {
-        "label": {"enum": ["scam", "abusive", "collection", "normal"]},
-        "risk": {"type": "number", "minimum": 0, "maximum": 1},
-        "level": {"enum": ["high", "medium", "low"]},
-        "probabilities": {
-            "oneOf": [
-                {"type": "null"},
-                {"type": "object", "required": ["scam", "abusive", "collection", "normal"],
-                 "additionalProperties": False,
-                 "patternProperties": {".*": {"type": "number", "minimum": 0, "maximum": 1}}},
-            ]
-        },
-        "flags": {"type": "array", "items": FLAG_SCHEMA},
-        "signals": {"type": "array", "items": {"enum": GOLDEN_SIGNALS}, "uniqueItems": True},
-        "advice": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
-    },
-}
-SCORE_KEYS = ["label", "risk", "level", "probabilities", "flags", "signals", "advice"]
-FLAG_KEYS = ["id", "severity", "evidence", "start", "end", "explanation", "advice"]
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "SPEC.md"
 
 
 def test_contract_golden_flag_list() -> None:
@@ -92,9 +49,8 @@ def test_contract_matches_spec_tables() -> None:
 
 def test_contract_json_shape_and_key_order() -> None:
     result = score("我是花呗官方协商员，加我薇信，本金转我卡上就给你免全部利息，今天12点前有效。").to_dict()
-    jsonschema.validate(result, SCORE_SCHEMA)
-    assert list(result) == SCORE_KEYS
-    assert result["flags"] and all(list(f) == FLAG_KEYS for f in result["flags"])
+    check_score_json(result)
+    assert result["flags"]
     json.dumps(result, ensure_ascii=False)
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 import pytest
 
 from conftest import rule_cases
+from spec_shapes import check_score_json
 from verifier import score
 from verifier.contract import FLAG_IDS, SIGNALS
 
@@ -28,6 +29,7 @@ def _id(case: dict) -> str:
 def test_rules_case(case: dict) -> None:
     text = case["text"]
     result = score(text)
+    check_score_json(result.to_dict())   # the exact `verifier score --json` output
     for flag in result.flags:
         assert text[flag.start:flag.end] == flag.evidence
     got = {(f.id, f.evidence) for f in result.flags}

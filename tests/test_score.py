@@ -1,0 +1,55 @@
+"""verifier.score(): labels and levels of whole messages, and API edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA, load_jsonl
+from verifier import score
+from verifier.api import MAX_CHARS
+from verifier.errors import InputError
+
+SCENARIOS = load_jsonl(DATA / "scenarios.jsonl")
+
+
+@pytest.mark.parametrize("case", SCENARIOS, ids=[c["text"][:14] for c in SCENARIOS])
+def test_score_scenario_label_level_flags(case: dict) -> None:
+    result = score(case["text"])
+    fired = set(result.flag_ids)
+    assert (result.label, result.level) == (case["label"], case["level"]), sorted(fired)
+    if case.get("exact"):
+        assert fired == set(case["flags"])
+    else:
+        assert set(case["flags"]) <= fired, sorted(fired)
+    assert set(case.get("signals", [])) <= set(result.signals)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "\u200b\u200b"])
+def test_score_blank_text_is_an_honest_low_result(text: str) -> None:
+    result = score(text)
+    assert (result.label, result.level, result.flags) == ("normal", "low", ())
+
+
+def test_score_rejects_an_oversized_message() -> None:
+    with pytest.raises(InputError):
+        score("啊" * (MAX_CHARS + 1))
+
+
+def test_score_one_megabyte_is_scored() -> None:
+    text = ("【花呗】账单已逾期，请登录支付宝App还款。加我微信，本金转我卡上。" * 40000)[: 1024 * 1024]
+    result = score(text)
+    assert result.label == "scam"
+    assert all(text[f.start:f.end] == f.evidence for f in result.flags)
+
+
+def test_score_rejects_non_text() -> None:
+    with pytest.raises(TypeError):
+        score(b"bytes")  # type: ignore[arg-type]
+
+
+def test_score_lang_en_changes_the_words_not_the_verdict() -> None:
+    text = "专业征信修复，逾期记录可以删除"
+    zh, en = score(text), score(text, lang="en")
+    assert (zh.label, zh.flag_ids) == (en.label, en.flag_ids)
+    assert en.flags[0].explanation != zh.flags[0].explanation
+    assert en.flags[0].explanation.isascii()
