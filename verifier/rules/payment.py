@@ -1,30 +1,341 @@
-# HELPER NOTE (delete this line when done): read /tmp/helper_common.md first - project context, case schema, conventions, /tmp/falsealarm.py.
 """``personal_account_transfer`` (high), added in 0.1.0.
 
 Catches: paying or transferring to a private person's card, account, WeChat or
 Alipay, a QR code, or a "safe/supervised/designated" account instead of the
-official repayment page.
+official repayment page. In debt talk, a red packet, a WeChat transfer or a
+payment split over several private accounts counts too.
 
 Hit: 这笔欠款别在App里还了，直接转到我建行卡上 → evidence ``转到我建行卡上``.
-Near miss: 【花呗】还款请在支付宝App花呗页面操作，请勿向任何个人账户转账 (negated).
+Near miss: 上个月借你的两千块，今晚转你微信上 (a friend repaying a friend: the
+payee is the reader, and there is no debt-collection talk);
+【花呗】还款请在支付宝App花呗页面操作，请勿向任何个人账户转账 (negated).
+
+Patterns (folded text unless noted):
+
+- ``to_private_account``: transfer verb (+到/给/进/入) + payee (我/个人/这个/下面/专员…)
+  + account (卡/账户/微信/支付宝/收款码…);
+- ``to_account_verb``: 向 + payee + account + 转账 (向指定账号转账);
+- ``wechat_transfer_to_me``: 微信/支付宝 + 转/打 + 我 (先微信转我两千);
+- ``money_to_person``: money + 转/打/汇 + 给 + a person or a role (把钱打给我们法务部的王老师);
+- ``pay_this_number``: 给 + a phone number + 转账 (digits view);
+- ``safe_account``: 安全/监管/冲正/清查/核查/过渡/专案… 账户, with the verb when present;
+- ``scan_qr`` / ``send_qr``: scan or send a 收款码/二维码 to pay, 付款码发我;
+- ``red_packet``: 发个3000的红包 as a repayment;
+- ``split_transfer``: 分三笔分别转到不同账户;
+- ``named_payee``: 户名/收款人 + a person's name.
+
+Every pattern but ``safe_account`` needs debt or collection talk within 150
+characters (``DEBT_TALK``), so friends paying each other, rent and shop
+payments do not fire; "转到指定账户" may instead sit in a verification or refund
+script. ``safe_account`` needs a strong word (安全/冲正/清查…) or money moving into
+it (转入监管账户), and never fires in property or tuition escrow talk.
+:func:`_confirm` also rejects the reader's own account (存到您这张卡, 我自己的支付宝),
+the official app or the card the debt is on, forwarded files (截图转我微信), calls
+(打我微信语音) and red packets that are promotions or sent to the reader.
+
+Shared with the other money rules (credit, fees, credentials), pending a home
+in ``base``: ``cgap``/``around``/``near`` (clause-bounded gaps and context),
+``fast``/``pat`` (a first-character lookahead that makes these patterns 3-7x
+faster), and two scope predicates, ``negated_strict`` and ``warning_strict``:
+stricter forms of ``base.negated`` and ``base.warning_sentence`` that do not
+let a scammer's reassurance ("放心，不是骗子"), accusation ("涉嫌违法") or decoy
+warning ("谨防假冒，请直接转到我卡上") cancel a hit.
 """
 
 from __future__ import annotations
 
-from .base import Pat, Rule
-from .lexicon import ACCOUNT, DEBT, GAP, PAYEE, TRANSFER
+import re
+
+from .base import NEGATION_RE, SCAM_VERDICT_RE, Doc, Pat, Rule, Suppressor, described_as_scam, quoted_example, \
+    reported_frame
+
+# ------------------------------------------------------------ scope helpers
+CLAUSE_STOP = re.compile(r"[,;:。!?\n]")
+SENTENCE_STOP = re.compile(r"[。!?\n;]")
+
+
+def cgap(n: int) -> str:
+    """Up to ``n`` characters inside one clause (stops at commas too), lazily."""
+    return f"[^,;:。!?\\n]{{0,{n}}}?"
+
+
+def around(text: str, s: int, e: int, stop: re.Pattern = CLAUSE_STOP, reach: int = 60) -> tuple[str, str]:
+    """The text before ``s`` and after ``e`` inside the same clause (or sentence)."""
+    before = text[max(0, s - reach):s]
+    last = None
+    for last in stop.finditer(before):
+        pass
+    if last is not None:
+        before = before[last.end():]
+    after = text[e:e + reach]
+    m = stop.search(after)
+    return before, (after[:m.start()] if m else after)
+
+
+def near(text: str, s: int, e: int, rx: re.Pattern, reach: int = 150) -> bool:
+    """``rx`` occurs within ``reach`` characters of ``[s, e)``."""
+    return rx.search(text, max(0, s - reach), min(len(text), e + reach)) is not None
+
+
+def _first_chars(seq) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any), and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in seq:
+        chars, nullable = _first_of(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of(op, av) -> tuple[set[str] | None, bool]:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] <= 64:
+                chars |= {chr(x) for x in range(a[0], a[1] + 1)}
+            elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                chars |= set("0123456789")
+            else:
+                return None, False
+        return chars, False
+    if op is c.BRANCH:
+        chars, nullable = set(), False
+        for branch in av[1]:
+            sub, n = _first_chars(branch)
+            if sub is None:
+                return None, False
+            chars |= sub
+            nullable = nullable or n
+        return chars, nullable
+    if op is c.SUBPATTERN:
+        return _first_chars(av[-1])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        sub, n = _first_chars(av[2])
+        return (None, False) if sub is None else (sub, av[0] == 0 or n)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True          # zero width
+    return None, False
+
+
+try:   # the parser behind ``re``; only used to speed patterns up, never needed for correctness
+    import re._constants as _sre_constants  # type: ignore[import-not-found]
+    import re._parser as _sre_parser  # type: ignore[import-not-found]
+except ImportError:   # pragma: no cover - Python < 3.11
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+
+def fast(regex: str) -> str:
+    """``regex`` behind a lookahead on the characters it can start with.
+
+    Python's ``re`` retries a pattern that opens with an alternation or an optional
+    group at every position of the text; one set test rejects most positions first
+    (5–7x faster on a 1 MB export). The set is computed from the pattern itself, so it
+    cannot drift; when it cannot be computed the pattern is returned unchanged.
+    """
+    try:
+        chars, nullable = _first_chars(_sre_parser.parse(regex))
+    except Exception:   # noqa: BLE001 - an optimisation must never break a rule
+        return regex
+    if chars is None or nullable or not chars:
+        return regex
+    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    return f"(?=[{cls}])(?:{regex})"
+
+
+def pat(name: str, regex: str, **kw) -> Pat:
+    """A :class:`Pat` whose regex goes through :func:`fast`."""
+    return Pat(name, fast(regex), **kw)
+
+
+def _mask(rx: re.Pattern, text: str) -> str:
+    return rx.sub(lambda m: " " * len(m.group()), text)
+
+
+# Negations that do not govern what follows ("不用担心，直接转…").
+_NOT_GOVERNING = re.compile(
+    "不用担心|不要担心|别担心|不必担心|无需担心|不用怕|别怕|不要怕|不用害怕|不用紧张|别紧张|不用着急|别着急|不要着急"
+    "|不用犹豫|别犹豫|不要犹豫|不会骗|不是骗|不会有(?:事|问题|影响|风险)|不会影响|不影响|没有风险|不用再|不用去|不用在"
+    "|不用走|不走|不需要本人|无需本人|不用本人|不用跑"
+)
+# After a negation, these mean the writer has turned to an instruction.
+_PIVOT = re.compile("直接|而是|改为|改成|换成|只要|只需|只管|马上|立即|立刻|赶紧|抓紧")
+
+
+def _negated_strict(doc: Doc, start: int, end: int) -> bool:
+    lo, _ = doc.clause(start, end)
+    prefix = _mask(_NOT_GOVERNING, doc.plain[lo:start])
+    last = None
+    for last in NEGATION_RE.finditer(prefix):
+        pass
+    return last is not None and _PIVOT.search(prefix, last.end()) is None
+
+
+_STRONG_WARN = re.compile("诈骗|骗局|骗子|骗术|被骗|受骗|上当|骗取|骗钱|行骗|谣言|不法分子|刑拘|抓获|捣毁|打掉|反诈|冒充|假冒|陷阱")
+# A scammer's reassurance, an accusation aimed at the reader, or a pretext.
+_DISARM = re.compile(
+    "(?:不是|并非|绝非|决不是|绝不是|不会是|没有|不存在)(?:什么)?(?:骗子|诈骗|骗局|骗人|骗你|陷阱)"
+    "|(?:涉嫌|涉及|卷入|牵涉|参与|涉案)[^,;:。!?\n]{0,10}"
+    "|(?:防止|避免|以免|以防|保护)[^,;:。!?\n]{0,8}?(?:被骗|诈骗|盗刷|冒用|不法分子|冒充)"
+)
+_IMPERATIVE = re.compile("请(?!勿)|直接|马上|立即|立刻|赶紧|尽快|抓紧|就行|即可|就可以|必须|务必")
+_REPORTED_ASK = re.compile("凡是|凡|让你|要你|叫你|要求你|让您|要求您|诱导|声称|谎称|骗你|以.{0,6}为由|冒充")
+
+
+def _warning_strict(doc: Doc, start: int, end: int) -> bool:
+    lo, hi = doc.sentence(start, end)
+    sentence = _mask(_DISARM, doc.plain[lo:hi])
+    cue = _STRONG_WARN.search(sentence) or SCAM_VERDICT_RE.search(sentence)
+    if cue is None:
+        return False
+    c_lo, c_hi = doc.clause(start, end)
+    own = doc.plain[c_lo:c_hi]
+    in_own_clause = c_lo - lo <= cue.start() < c_hi - lo
+    if not in_own_clause and _IMPERATIVE.search(own) and not _REPORTED_ASK.search(own):
+        return False   # "谨防假冒，请直接转到我卡上": the warning is a decoy
+    return True
+
+
+negated_strict = Suppressor(
+    "negated_strict", "clause", _negated_strict,
+    "a negation earlier in the hit's clause that governs it (请勿/不要…), not a reassurance (不用担心) "
+    "and not followed by a turn to an instruction (直接/马上)")
+warning_strict = Suppressor(
+    "warning_strict", "sentence", _warning_strict,
+    "the hit's sentence is an anti-fraud warning or a crime report; a scammer's reassurance (不是骗子), an "
+    "accusation (涉嫌违法) or a decoy warning next to an instruction does not count")
+STRICT_SUPPRESS: tuple[Suppressor, ...] = (
+    negated_strict, described_as_scam, quoted_example, warning_strict, reported_frame,
+)
+
+# -------------------------------------------------------------- vocabulary
+# Talk of a debt to an institution or of its collection (not a friend's loan).
+DEBT_TALK = re.compile(
+    "逾期|欠款|账单|减免|罚息|利息|本金|结清|销账|消账|核销|平账|撤销|撤诉|撤案|花呗|借呗|网贷|贷款|平台|催收|协商"
+    "|征信|分期|信用卡|额度|上岸|停息|挂账|诚意金|案件|立案|法务|还款|欠费|债务|负债|注销|冻结|解冻|核查|清查|涉嫌"
+    "|洗钱|公安|检察|法院|律师函|手续费|保证金|回款|回单|对接|专员|违约|追偿|委外"
+)
+_PAYEE = fast("(?:我们|我|个人|私人|专员|老师|经理|主管|律师|法务|财务|这个|这张|这边|下面|下方|以下|如下|指定|他|她|对方"
+          "|业务员)")
+_ACCOUNT = fast("(?:银行卡|卡号|卡上|卡里|账户|账号|户头|微信|支付宝|钱包|零钱|收款码|二维码|v上|卡)")
+_VERB = "(?:转账|转款|转钱|转移|划转|划拨|转|打款|打钱|打|汇款|汇钱|汇|支付(?=[到给进入至])|(?<!支)付款|(?<!支)付)"
+_PREP = "(?:到|给|进|入|至)"
+_ROLE = fast("(?:法务|律师|老师|专员|经理|主管|财务|同事|领导|负责人|业务员|工作人员|对接人|这个人|这个账号)")
+_PROCESS_TALK = re.compile("核实|审核|验证|理赔|退款|赔偿|认证|解冻|流水|资金安全|验资|保证金|费用|保险|放款|下款")
+_MONEY = re.compile(r"钱|款|\d+(?:元|块|k|千|万)|[一二三四五六七八九十两百千万]+(?:元|块)|金额|费")
+
+# A payee that is the reader's own account, the creditor's app, or a card the
+# debt lives on.
+_OWN_OR_OFFICIAL = re.compile("自己|本人|您名下|你名下|官方|app|对公(?!过渡)|花呗|借呗|信用卡|还款页面|客户端")
+_READER = re.compile("你|您|自己|本行|本公司")
+# Forwarding files, not money.
+_FORWARD = re.compile("截图|图片|照片|文件|聊天记录|记录|链接|消息|资料|名片|视频|语音|地址|定位|号码给")
+_CALL = re.compile("^(?:电话|语音|视频|通话)")
+_SELF_ACTOR = re.compile("我(?:自己|先|已经|刚|刚刚|会|要|想|打算|准备|就|把)")
+_SAFE_STRONG = re.compile("安全|冲正|清查|核查|过渡|过度|专案|验资|资金核查|国家")
+_TRANSFER_VERB = re.compile("转|汇|打|存|划|移|付|缴|交|放")
+_PROPERTY = re.compile("购房|房款|首付|预售|二手房|房屋|装修|租房|押一付|学费|培训|预付卡|预收|会员卡|工程款")
+_QR_NOT_PAY = re.compile("下载|登录|登陆|关注|进群|加群|入群|加好友|添加|注册|领取|签到|点餐|健康码|核酸")
+_PAY_CUE = re.compile(r"付|转|还|支付|缴|交|\d+(?:元|块)|钱|款|金额")
+_RED_PACKET_PROMO = re.compile("领|抢|红包雨|返现|封面|新人|奖励|现金红包|送.{0,3}红包|抽|大家|群里|群")
+_TO_READER = re.compile("给你|发你|给您|发您|你的红包|您的红包")
+_SPLIT_CUE = re.compile("不同|分别|几个|[0-9两三四五六七八九]个|下面|以下|这几|各")
+_INSTITUTION = re.compile("(?:是|为|写|填|:)?[\u4e00-\u9fff*]{0,8}?(?:公司|银行|中心|有限|集团|科技|信用卡|金融|支付|分行|支行|平台)")
+
+
+def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
+    text = doc.norm.text
+    s, e = m.span()
+    hit = m.group()
+    before, after = around(text, s, e)
+    if name == "safe_account":
+        if _PROPERTY.search(text, max(0, s - 60), e + 60):
+            return False
+        # 安全/冲正/清查账户 exist only in scams; 监管/指定账户 need money moving into them.
+        return _SAFE_STRONG.search(hit) is not None or _TRANSFER_VERB.search(before[-10:] + hit) is not None
+    if not near(text, s, e, DEBT_TALK):
+        # "转到指定账户" in a verification or refund script is enough without debt words.
+        if not ((m.groupdict().get("payee") or "") == "指定" and near(text, s, e, _PROCESS_TALK)):
+            return False
+    if name in ("to_private_account", "to_account_verb", "wechat_transfer_to_me", "money_to_person"):
+        if re.match("[转发](?![账款钱])", hit) and _FORWARD.search(before[-8:]) or _CALL.search(after):
+            return False            # 截图转我微信 / 打我微信语音: not money
+        groups = m.groupdict()
+        if _READER.search(groups.get("pre") or "") or _OWN_OR_OFFICIAL.search(groups.get("mid") or ""):
+            return False            # 存到您这张卡 / 还到我的花呗账户: the reader's own or the official account
+        if name == "money_to_person" and not (
+                _MONEY.search(around(text, s, e, SENTENCE_STOP)[0]) or _MONEY.search(hit)):
+            return False            # 转给专员处理 / 打给法务部: forwarding a case or calling
+        if (groups.get("payee") or "我").startswith("我") and _SELF_ACTOR.search(before) and "你" not in before:
+            return False            # 我先把工资转到我支付宝: the writer's own money
+        return True
+    if name == "scan_qr":
+        return _PAY_CUE.search(before + hit + after) is not None and not _QR_NOT_PAY.search(before + hit + after)
+    if name == "send_qr":
+        return not _QR_NOT_PAY.search(before + hit + after)
+    if name == "red_packet":
+        return not (_RED_PACKET_PROMO.search(before[-4:] + hit) or _TO_READER.search(before[-4:] + hit + after[:3]))
+    if name == "split_transfer":
+        return _SPLIT_CUE.search(hit) is not None
+    if name == "named_payee":
+        return _INSTITUTION.match(text, m.end("kind")) is None and not re.search("您的|你的|本人", before[-4:])
+    return True
+
 
 PERSONAL_ACCOUNT_TRANSFER = Rule(
     id="personal_account_transfer",
     patterns=(
-        Pat("to_private_account",
-            f"{TRANSFER}(?:钱|款)?(?:到|给|进|入|至)?{GAP(3)}{PAYEE}(?:的)?{GAP(5)}{ACCOUNT}上?", direct=True),
-        Pat("safe_account",
-            "(?:安全|监管|指定|对公过渡|过渡|冲正|清查|核查|备付|专用|专案|资金核查)(?:账户|账号)", direct=True),
-        Pat("scan_qr_to_pay", f"(?:扫|识别|长按){GAP(4)}(?:收款码|二维码|付款码)", direct=True),
+        pat("to_private_account",
+            f"(?:(?:{_VERB}|还|存|充|缴|交){_PREP}(?P<pre>{cgap(3)})|{_VERB})(?P<payee>{_PAYEE})(?:的)?"
+            f"(?P<mid>{cgap(6)}){_ACCOUNT}上?",
+            direct=True),
+        pat("to_account_verb",
+            f"(?:向|往|给)(?P<pre>{cgap(2)})(?P<payee>我们|我|公司|这个|下面|以下|指定|个人|私人)(?:的)?"
+            f"(?P<mid>{cgap(4)})(?:账户|账号|银行卡|卡|支付宝|微信){cgap(4)}(?:转账|转钱|转款|打款|汇款|付款|转|打|汇)",
+            direct=True),
+        pat("wechat_transfer_to_me", "(?:微信|支付宝|v)上?(?:直接)?(?:转|打|汇|付)(?:账)?给?(?:我们|我)",
+            direct=True),
+        pat("money_to_person",
+            f"(?:转账|转款|转钱|打款|打钱|汇款|汇钱|(?<!支)付款|还钱|转|打|汇|交|还)(?:给|到)(?P<pre>{cgap(2)})"
+            f"(?P<payee>我们|我)?(?:的)?(?P<mid>[^,;:。!?\\n]{{0,6}}){_ROLE}",
+            direct=True),
+        pat("pay_this_number",
+            r"(?:给|向|往)(?:这个|下面|以下)?(?:1[3-9]\d[\d*]{0,8}|这个)(?:开头)?(?:的)?(?:这个)?(?:手机号|号码|号)"
+            r"(?:的)?(?:支付宝|微信)?(?:上)?(?:转账|转钱|打款|汇款|付款|转)",
+            view="digits", direct=True),
+        pat("safe_account",
+            f"(?:(?:转|汇|打|存|划|移)(?:入|到|至|进){cgap(4)})?"
+            "(?:国家安全|安全|监管|冲正|清查|核查|资金核查|对公过渡|对公过度|过渡|过度|备付|专案|验资|指定收款|公安监管)"
+            "(?:的)?(?:账户|账号)",
+            direct=True),
+        pat("scan_qr", f"(?:扫|识别|长按){cgap(6)}(?:收款码|收钱码|二维码|付款码)", direct=True),
+        pat("send_qr",
+            "(?:(?:我|我们|个人|私人|主管|经理|专员|老师|财务|领导|同事|负责人)的?(?:个人)?(?:收款码|收钱码)"
+            f"|(?:收款码|收钱码){cgap(3)}(?:发|给)(?:你|您)|(?:发|给)(?:你|您){cgap(3)}(?:收款码|收钱码)"
+            f"|付款码{cgap(3)}(?:发|给|截图)(?:给)?(?:我|过来))",
+            direct=True),
+        pat("red_packet",
+            f"(?:发|转|包)(?:个|一个|我|给我|过来)?{cgap(8)}红包|红包{cgap(2)}(?:发|转|包)(?:给)?(?:我|过来)",
+            direct=True),
+        pat("split_transfer",
+            f"分(?:[0-9两几多]|[一二三四五六七八九十]){{1,2}}(?:笔|次){cgap(8)}(?:转|打|汇|付|存){cgap(10)}"
+            "(?:账户|账号|卡|支付宝|微信|人)",
+            direct=True),
+        pat("named_payee",
+            "(?P<kind>户名|收款人|收款方|开户名|持卡人)(?:是|为|写|填|:)?(?:[\u4e00-\u9fff]\\*?){1,2}[\u4e00-\u9fff*]"
+            "(?=[,;:。!?\\s\\d(]|$|转|打|汇|卡|账号|开户|备注)",
+            direct=True),
     ),
-    context=(DEBT,),
-    context_window=0,
+    suppress=STRICT_SUPPRESS,
+    confirm=_confirm,
     explanation="要求把钱转到个人账户、个人微信/支付宝、收款码或所谓“安全账户”，而不是官方还款页面。正规平台只通过自己的App还款页面收款。",
     advice="不要向任何个人账户或二维码付款；只在支付宝App或债权机构官方App的还款页面还款。",
 )

@@ -1,36 +1,183 @@
-# HELPER NOTE (delete this line when done): read /tmp/helper_common.md first - project context, case schema, conventions, /tmp/falsealarm.py.
 """``borrow_to_repay`` (medium) and ``urgent_pressure`` (low), added in 0.1.0.
 
-borrow_to_repay — urges borrowing from other lenders, friends or family to repay.
-Hit: 你别的平台不是还有额度吗？先借出来把我们这笔平了 → evidence ``借出来``…
-Near miss: 理财建议：千万别以贷养贷。
+borrow_to_repay — urges borrowing from other lenders, friends or family to
+repay (rule_catalog.md §12): other platforms and 口子 (别的平台借出来先还), friends
+and family (找你爸妈凑一凑), credit-card or Huabei cash-out (花呗套现, 刷pos),
+bridge money or advances with interest (过桥/垫还 + 日息), "borrow new to repay
+old" when urged, lender recommendations (推荐个口子，秒批) and "borrow all you can".
+Hit: 你别的平台不是还有额度吗？先借出来把我们这笔平了 → evidence ``借出来把我们这笔平了``.
+Near miss: 理财建议：千万别以贷养贷 (a warning); 我妈主动说先借我五千 (a narrative);
+a friend offering a loan; the creditor's own instalment product.
 
-urgent_pressure — artificial deadlines and pressure for immediate full payment.
-Hit: 今天18点前不全额结清就转法务 → evidence ``今天18点前``…
-Near miss: 【花呗】本月账单将于3月10日到期，请按时还款。
+urgent_pressure — artificial deadlines and pressure for immediate full
+payment (§13): hours-scale deadlines tied to paying (今天18点前/半小时内/马上转),
+the last chance (最后通牒/过时作废/领导只批了今天), the full amount at once
+(今天必须一次性还清), empty consequences (后果自负), countdowns and the same
+demand repeated.
+Hit: 今天18点前不全额结清就转法务 → evidence ``今天18点前``.
+Near miss: 【花呗】本月账单将于3月10日到期，请按时还款 (a real due date in an
+official reminder); shop promotions (今天18点前下单立减); work deadlines
+(会议材料下班前发我); a friend (我马上转你).
 """
 
 from __future__ import annotations
 
-from .base import DEFAULT_SUPPRESS, Pat, Rule, debtor_question, gap, narrated, official_notice
+import re
+
+from .base import DEFAULT_SUPPRESS, Doc, Rule, gap, narrated
+from .offers import base_name, cgap, family, ngap, official_notice_once, own_words, words_not_after
+
+# ---------------------------------------------------------- borrow_to_repay
+_OTHER = ("其他", "其它", "别的", "另外的", "另外", "别家", "其他家")
+_LENDER = (
+    "(?:" + "|".join(f"{w}(?:平台|网贷|口子|app|贷款|银行)" for w in _OTHER)
+    + "|口子|网贷|信用卡|借呗|花呗|微粒贷|白条|金条|京东|美团|分期乐|度小满|有钱花|招联|安逸花|放心借|小额贷|贷款app|额度)"
+)
+_FAMILY = (
+    "(?:父母|爸妈|爸爸|妈妈|老爸|老妈|你爸|你妈|家里人|家里|家人|亲戚|亲友|朋友|同事|同学|兄弟|姐妹|老婆|老公|对象"
+    "|男朋友|女朋友|身边的人|熟人|七大姑八大姨|哥哥|姐姐|弟弟|妹妹|你哥|你姐|你弟|你妹|亲人)"
+)
+# 还 is also "still": not 还是/还有/还在…
+_REPAY = "(?:还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|平账|平了|平掉|补上|填上|结清|堵上|冲账)"
+# borrowing money (借的那台相机 is not): a sum, 一笔, 出来
+_BORROW = (
+    "(?:借(?!呗|款|据|条|记)|套|刷|撸|贷|弄|拿|周转)"
+    "(?:出来|一笔|一点|点钱|些钱|钱|个?[\\d一二两三四五六七八九十百千万k]+(?:块|元|万|千)?)"
+)
+_CASH_OUT = "(?:套现|套出来|套一笔|刷出来|刷一笔出来)"
+_REPAY_NEAR_RE = re.compile("还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|平账|结清|欠|逾期|这笔|催收|账单")
+_ANCHOR_RE = re.compile(f"{_LENDER}|{_FAMILY}|过桥|垫还|套现")
+_URGE_RE = re.compile("也得|也要|都得|先|赶紧|赶快|就行|没关系|又怎样|怎么了|无所谓|你就|去|不会吗|有什么|大家都")
+
+
+def _borrow_confirm(doc: Doc, m: re.Match, name: str) -> bool:
+    text, s, e, family_name = m.string, m.start(), m.end(), base_name(name)
+    if family_name == "borrow_then_repay":   # the lender or person must be named close by
+        return _ANCHOR_RE.search(text, max(0, s - 40), s + 2) is not None
+    if family_name == "max_out" and _ANCHOR_RE.search(text, max(0, s - 40), min(len(text), e + 40)):
+        return True
+    if family_name in ("cash_out", "recommend_lender", "max_out", "family"):
+        return _REPAY_NEAR_RE.search(text, max(0, s - 40), min(len(text), e + 40)) is not None
+    if family_name == "loan_cycle":          # only when urged, not described
+        lo = max(text.rfind(c, max(0, s - 80), s) for c in "。！？!?\n") + 1
+        lo = max(lo, s - 80)
+        hi = [i for i in (text.find(c, e, e + 80) for c in "。！？!?\n") if i >= 0]
+        return _URGE_RE.search(text, lo, min(hi) if hi else min(len(text), e + 80)) is not None
+    return True
+
 
 BORROW_TO_REPAY = Rule(
     id="borrow_to_repay",
     patterns=(
-        Pat("borrow_elsewhere", f"(?:其他平台|别的平台|别的口子|口子|父母|爸妈|亲戚|朋友|同事){gap(6)}(?:借|凑|套|刷){gap(4)}(?:还|平)"),
-        Pat("loan_cycle", "以贷养贷|借新还旧|拆东墙补西墙"),
+        # 别的口子撸一笔先还上 / 信用卡先刷一笔出来还花呗
+        *family("lender_borrow",
+                f"{_LENDER}{cgap(8)}(?:借(?!呗|款|据|条|记)|套|刷|撸|贷|提|取|下款)(?:出来|一笔|点钱|一点|些|钱|个)?"
+                f"{ngap(10)}{_REPAY}(?:上|了|掉|清)?",
+                f"(?:借|套|刷|撸)(?!呗|款|据|条|记){cgap(2)}{_LENDER}{ngap(8)}{_REPAY}(?:上|了|掉|清)?"),
+        # (…别的平台还有额度吗？) 先借出来把我们这笔平了 — a lender or person named close by (confirm)
+        *family("borrow_then_repay", f"{_BORROW}{ngap(3)}(?:先|去|来|把|给)?{ngap(8)}{_REPAY}(?:上|了|掉|清)?"),
+        # 找你爸妈或者朋友凑一凑 / 找親戚朋友借一下先還
+        *family("family",
+                f"(?:找|问|跟|向|让|求|去找)(?:你|您)?(?:的)?{_FAMILY}(?:{gap(4)}{_FAMILY})?(?:那边|那里|那儿|们)?{gap(3)}"
+                "(?:借|凑|要|拿|周转|挪|筹|想办法)(?:一凑|一下|一点|点钱|点|些|钱)?",
+                f"{_FAMILY}(?:{gap(4)}{_FAMILY})?(?:那边|那里|那儿)(?:先)?(?:借|凑|要|拿|周转)(?:一凑|一下|一点|点钱|点|些|钱)?"),
+        # 花呗套现 / 刷pos套出来 / 信用卡刷一笔出来
+        *family("cash_out",
+                f"(?:花呗|信用卡|借呗|白条|额度|卡)(?:里)?(?:的钱)?(?:先)?.{{0,3}}?(?:刷pos机?|pos机?刷)?{_CASH_OUT}",
+                f"刷pos机?{_CASH_OUT}?|pos机?刷{_CASH_OUT}?|套现|套出来|套一笔|刷出来|刷一笔出来"),
+        # 过桥资金帮你垫还（日息千分之五）
+        *family("bridge_loan",
+                f"(?:过桥|垫还|垫资|垫款|代还|周转资金)(?:资金|款|服务|业务)?(?:{gap(6)}(?:垫还|代还|还上|结清|垫付))?"
+                f"(?={gap(16)}(?:日息|月息|利息|手续费|服务费|收费|费用|个点|\\d+%|千分之|分息))"),
+        # 以贷养贷 / 借新还旧 — only when urged (confirm)
+        *family("loan_cycle", "以贷养贷|借新还旧|拆了?东墙补西墙"),
+        # 给你推荐个口子，秒批
+        *family("recommend_lender",
+                "(?:推荐|给你|介绍|发你|分享)(?:你|给你)?(?:一?个|几个|些|一些)?(?:新)?(?:口子|平台|贷款app|网贷|借款app|app|链接)"
+                f"{gap(6)}(?:秒批|秒下|秒过|必下|秒到|包下|不看征信|能下款|下款快|好下|必过)"),
+        # 能借多少借多少 / 挨个都借一遍
+        *family("max_out",
+                "能借多少(?:就)?借多少|有多少额度(?:就)?(?:借|用|套)多少",
+                "(?:都|全部|挨个|一个个)(?:去)?(?:借|申请)一(?:下|遍)"),
     ),
-    suppress=DEFAULT_SUPPRESS + (debtor_question, narrated),
+    suppress=DEFAULT_SUPPRESS + (own_words, narrated),
+    confirm=_borrow_confirm,
     explanation="催促你向其他平台、亲友借钱来还款（以贷养贷）。催收方不得诱导借新还旧，这会让债务越滚越大。",
     advice="不要为还这笔钱去借新的贷款；先通过官方渠道申请延期或分期。",
 )
 
+# ---------------------------------------------------------- urgent_pressure
+_CLOCK = "(?:\\d?十[12一二]?|\\d{1,2}|[一二两三四五六七八九十])(?:点|时|:\\d{2})(?:半|\\d{1,2}分|整)?"
+_DAY = "(?:今天|今日|今晚|当天|明天|明早|明日|今早|今夜)"
+_DAYPART = "(?:上午|下午|晚上|中午|早上|傍晚|夜里|凌晨)"
+_DAY_OR_PART = "(?:今天|今日|今晚|当天|明天|明早|明日|今早|今夜|上午|下午|晚上|中午|早上|傍晚|夜里|凌晨)"
+_DUR = "[\\d半十][\\d半十]{0,2}(?:个)?(?:小时|钟头|h|分钟|min)"
+_MONEY_VERB = (
+    "(?:还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|转(?!发|告|达|身|弯|头|移|化|正|学|变|换|载)"
+    "|结清|打款|打钱|付款|付清|交钱|凑钱|缴)"
+)
+_ACTION = (
+    f"(?:{_MONEY_VERB}|处理|联系|回复|回电|到账|上报|起诉|法务|移交|诉讼|上门|催收|上征信|否则|不然|必须|一次性|全额|有效|作废|失效|截止)"
+)
+_PRESSURE_CONTEXT_RE = re.compile(
+    "还款|还钱|还清|还上|欠|逾期|结清|账单|法务|催收|起诉|减免|打款|转账|本金|利息|罚息|征信|额度|协商|分期"
+    "|上门|全额|一次性|上报|债|平台|贷|筹钱|凑钱|打钱|转钱|交钱|拖欠|调解|诉|仲裁|立案|法院"
+)
+_RELIEF_NEAR_RE = re.compile("减免|协商|停息|挂账|免息|上岸|核销|延期|本金|利息|罚息|结清|分期")
+_NOW = words_not_after(("马上", "立刻", "立即", "立马", "赶紧", "赶快", "速速", "火速", "现在就", "现在马上"), "请您我俺")
+
+
+def _pressure_confirm(doc: Doc, m: re.Match, name: str) -> bool:
+    text, s, e = m.string, m.start(), m.end()
+    if name in ("right_now", "clock_deadline.3") and re.search("[转还]|打款|打钱|凑钱|结清", m.group()):
+        return True                       # 马上转 / 今晚不还就…: the verb itself is about a debt
+    if "名额" in m.group():               # 名额有限 is every shop's line: only for a relief "quota"
+        return _RELIEF_NEAR_RE.search(text, max(0, s - 20), min(len(text), e + 20)) is not None
+    return _PRESSURE_CONTEXT_RE.search(text, max(0, s - 60), min(len(text), e + 40)) is not None
+
+
 URGENT_PRESSURE = Rule(
     id="urgent_pressure",
     patterns=(
-        Pat("last_chance", "最后一次机会|最后机会|最后通牒|过时作废|仅限今天|过了今天"),
+        # 今天18点前 / 今晚12点之前 / 下午5点前 / 今天之内 (+ pay or handle)
+        *family("clock_deadline",
+                f"{_DAY_OR_PART}{_DAYPART}?{_CLOCK}(?:之前|以前|前|为止|截止)(?={gap(10)}{_ACTION})",
+                f"{_DAY}(?:之内|以内|内|下班前|天黑前|必须|务必|一定要)(?={gap(8)}{_ACTION})",
+                # 今天不处理就… / 今晚再不还的话就…
+                f"{_DAY}(?:之内|内)?(?:再|还)?不(?:还|处理|结清|还钱|还款|打款|联系|回复|回电|到账)(?:上|清)?(?:的话)?(?:就|立刻|马上)",
+                view="digits"),
+        # 半小时内 / 2h内 / 给你半小时 / 倒计时两小时 / ⏰1小时内
+        *family("hours_deadline",
+                f"{_DUR}(?:之内|以内|内)(?={gap(10)}{_ACTION})",
+                f"(?:给你|限你|只给你|你只有|还剩|仅剩|倒计时|⏰|⏳|⌛)\\s?{_DUR}(?:之内|以内|内)?",
+                "倒计时(?:[\\d一两二三四五六七八九十]{1,3}(?:个)?(?:小时|分钟|天))?",
+                view="digits"),
+        # 马上转 / 立即还款 / 现在就还 (not 请尽快 / 我马上转你)
+        *family("right_now", f"{_NOW}(?:给我)?(?:把钱)?{_MONEY_VERB}(?!(?:给)?你)"),
+        # 最后通牒 / 过时作废 / 领导只批了今天 / 减免名额只剩2个
+        *family("last_chance",
+                "最后一次机会|最后(?:的)?机会|最后通牒|最后期限|过时作废|过期作废|过时不候|逾期作废|限时(?:处理|办理|结清|还款)"
+                "|仅限今[天日晚]|只限今[天日晚]|过了今[天晚]|错过(?:今天|今晚|这次)|名额有限|仅剩\\d*个?名额|只剩\\d*个?名额"
+                "|只保留到|只保留(?:今天|今晚)|机会只有一次",
+                "(?:领导|上面|主管|公司|经理)只(?:批|给|留)(?:了)?(?:你)?(?:到)?(?:今天|今晚|明早|明天|\\d+点)",
+                view="digits"),
+        # 今天必须一次性还清 / 必须全额结清 / 没有分期这一说
+        *family("full_now",
+                "(?:今天|今晚|今日|当天|现在)(?:之内|内)?(?:必须|只能|一定要|务必)(?:在)?(?:今天|今晚|今日|马上|立刻|现在)?"
+                "(?:一次性|全额|全部)(?:全额)?(?:结清|还清|还款|还上|付清|还完|支付|偿还|还)",
+                "(?:必须|只能|一定要|务必)(?:在)?(?:今天|今晚|今日|马上|立刻|现在)?"
+                "(?:一次性|全额|全部)(?:全额)?(?:结清|还清|还款|还上|付清|还完|支付|偿还|还)",
+                "没有分期(?:这)?一说|不(?:接受|给|能)分期(?:了)?(?=[,，]?(?:必须|只能))"),
+        # 后果自负 / 别怪我们 / 自己看着办
+        *family("empty_consequence",
+                "后果自负|后果自己承担|别怪我们|别怪我|自己看着办|后果很严重|后果不堪设想|到时候别后悔|后果(?:你)?承担不起"),
+        # 立即还款！立即还款！立即还款！
+        *family("repeated",
+                "((?:[\u4e00-\u9fff]{0,4})(?:还钱|还款|还|转账|打款|结清|处理|回电|接电话)(?:[\u4e00-\u9fff]{0,2}))"
+                "[!！。,，\\s]{0,3}\\1[!！。,，\\s]{0,3}\\1"),
     ),
-    suppress=DEFAULT_SUPPRESS + (debtor_question, official_notice),
+    suppress=DEFAULT_SUPPRESS + (own_words, official_notice_once),
+    confirm=_pressure_confirm,
     explanation="制造紧迫感：“今天必须全额还清”“最后机会”“过时作废”。这是让人来不及核实就付款的常见手法。",
     advice="不要因为催促而匆忙付款；先在官方App核对欠款和可选方案。",
 )
