@@ -7,7 +7,7 @@ A golden-list test compares it with the contract.
 from __future__ import annotations
 
 from ..normalise import normalise
-from .base import Doc, Hit, Rule, raw_hits
+from .base import Doc, Hit, Prefilter, Rule, raw_hits
 from .contact import IMPERSONATION, OFF_PLATFORM_CONTACT
 from .credentials import CREDENTIAL_REQUEST
 from .credit import CREDIT_REPAIR
@@ -37,6 +37,7 @@ CATALOGUE: tuple[Rule, ...] = (
     WRITTEN_CONFIRMATION,
 )
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in CATALOGUE}
+PREFILTER = Prefilter(CATALOGUE)
 MAX_HITS_PER_RULE = 8
 
 
@@ -71,7 +72,9 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
 def evaluate(text: str) -> tuple[list[Hit], list[str], Doc]:
     """Run the catalogue on ``text``: (flag hits in text order, signals, doc)."""
     doc = Doc(normalise(text))
-    raw = {rule.id: raw_hits(rule, doc) for rule in CATALOGUE}
+    candidates = PREFILTER.candidates(doc)
+    raw = {rule.id: raw_hits(rule, doc, candidates[i]) if i in candidates else []
+           for i, rule in enumerate(CATALOGUE)}
     direct_live = any(
         h.direct and not {s.scope for s in h.suppressed_by} - {"message"}
         for rid, hs in raw.items() if not RULES_BY_ID[rid].is_signal for h in hs

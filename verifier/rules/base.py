@@ -24,6 +24,7 @@ from typing import Callable
 
 from ..contract import FLAG_SEVERITY, SIGNALS
 from ..normalise import Normalised
+from .prefilter import needles, scanner
 
 # A gap of a few characters that stays inside one sentence.
 def gap(n: int) -> str:
@@ -46,6 +47,10 @@ _CLAUSE_END = re.compile(r"[,，;；:：。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n;；]")
 
 
+# Above this length a pattern is searched through its scanner (see ``Pat.finditer``).
+LONG_TEXT = 2000
+
+
 class Doc:
     """A message prepared for matching: folded views and clause boundaries."""
 
@@ -54,6 +59,8 @@ class Doc:
         self.plain = norm.plain   # same offsets as the original
         self._clauses = [m.end() for m in _CLAUSE_END.finditer(self.plain)]
         self._sentences = [m.end() for m in _SENTENCE_END.finditer(self.plain)]
+
+
 
     @staticmethod
     def _bounds(ends: list[int], start: int, end: int, n: int) -> tuple[int, int]:
@@ -203,12 +210,51 @@ class Pat:
     regex: str
     view: str = "text"
     direct: bool = False
-    rx: re.Pattern = field(init=False, repr=False, compare=False)
+    # Literal words one of which every match contains (None: unknown); see ``prefilter``.
+    needles: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
+    _compiled: list = field(init=False, repr=False, compare=False)   # [rx, scanner] once built
 
     def __post_init__(self) -> None:
         if self.view not in ("text", "digits", "plain"):
             raise ValueError(f"pattern {self.name}: unknown view {self.view!r}")
-        object.__setattr__(self, "rx", re.compile(self.regex))
+        found = needles(self.regex)   # parses the regex: a syntax error is raised here
+        object.__setattr__(self, "needles", None if found is None else tuple(sorted(found, key=len)))
+        object.__setattr__(self, "_compiled", [])
+
+    @property
+    def rx(self) -> re.Pattern:
+        """The compiled regex, built on first use: a message compiles only the patterns it may match."""
+        if not self._compiled:
+            self._compiled.append(re.compile(self.regex))
+        return self._compiled[0]
+
+    @property
+    def _scan(self) -> re.Pattern | None:
+        """The :func:`.prefilter.scanner` of this pattern (None when it has none), built on first use."""
+        if len(self._compiled) < 2:
+            self.rx   # noqa: B018 - slot 0 first
+            src = scanner(self.regex)
+            self._compiled.append(re.compile(src) if src else None)
+        return self._compiled[1]
+
+    def finditer(self, text: str):
+        """``self.rx.finditer(text)``; on a long text, found through :func:`.prefilter.scanner`."""
+        if len(text) < LONG_TEXT:
+            return self.rx.finditer(text)
+        scan = self._scan
+        if scan is None:
+            return self.rx.finditer(text)
+        return self._scanned(scan, text)
+
+    def _scanned(self, scan: re.Pattern, text: str):
+        pos, n = 0, len(text)
+        while pos <= n and (c := scan.search(text, pos)) is not None:
+            m = self.rx.match(text, c.start())
+            if m is None:   # cannot happen: the scanner asserted this match
+                pos = c.start() + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
 @dataclass(frozen=True)
@@ -273,12 +319,78 @@ class Hit:
         return self.pattern.direct
 
 
-def raw_hits(rule: Rule, doc: Doc) -> list[Hit]:
-    """Every match of ``rule`` with the suppressions that apply to it."""
+def _gram(needle: str):
+    """A needle's first character, or its first two as a tuple (the keys of :func:`_grams`)."""
+    return needle if len(needle) == 1 else (needle[0], needle[1])
+
+
+def _grams(text: str) -> set:
+    """Every character of ``text`` and every pair of adjacent characters, as a tuple."""
+    g = set(text)
+    g.update(zip(text, text[1:]))
+    return g
+
+
+class Prefilter:
+    """Which patterns of a set of rules can match a document at all.
+
+    Each pattern's needles (see :mod:`.prefilter`) are indexed by their first one
+    or two characters; the characters and character pairs of a document are
+    intersected with the index in one set operation, so a message pays only for
+    the few patterns that can match instead of every regex in the catalogue.
+    Views with only a few patterns are not indexed: their patterns always run.
+    """
+
+    MIN_INDEXED = 8
+
+    def __init__(self, rules) -> None:
+        self.rules = tuple(rules)
+        self.always: list[tuple[int, int]] = []
+        per_view: dict[str, list[tuple[int, int]]] = {}
+        for ri, rule in enumerate(self.rules):
+            for pi, pat in enumerate(rule.patterns):
+                per_view.setdefault(pat.view, []).append((ri, pi))
+        self.index: dict[str, dict] = {}
+        for view, where in per_view.items():
+            if len(where) < self.MIN_INDEXED:
+                self.always.extend(where)
+                continue
+            by_key = self.index.setdefault(view, {})
+            for ri, pi in where:
+                pat = self.rules[ri].patterns[pi]
+                if pat.needles is None:
+                    self.always.append((ri, pi))
+                    continue
+                for key in {_gram(n) for n in pat.needles}:
+                    by_key.setdefault(key, []).append((ri, pi))
+        self.keys = {view: frozenset(by_key) for view, by_key in self.index.items()}
+
+    def candidates(self, doc: Doc) -> dict[int, list[Pat]]:
+        """Rule index → the patterns of that rule (in declaration order) that may match ``doc``."""
+        found = set(self.always)
+        grams: set | None = None
+        for view, by_key in self.index.items():
+            text = doc.norm.view(view)
+            if grams is None or text is not doc.norm.text:
+                grams = _grams(text)
+            for key in self.keys[view].intersection(grams):
+                found.update(by_key[key])
+        out: dict[int, list[Pat]] = {}
+        for ri, pi in sorted(found):
+            out.setdefault(ri, []).append(self.rules[ri].patterns[pi])
+        return out
+
+
+def raw_hits(rule: Rule, doc: Doc, patterns=None) -> list[Hit]:
+    """Every match of ``rule`` with the suppressions that apply to it.
+
+    ``patterns`` (from :meth:`Prefilter.candidates`) limits the search to the
+    patterns that can match; by default every pattern of the rule runs.
+    """
     hits = []
-    for pat in rule.patterns:
+    for pat in rule.patterns if patterns is None else patterns:
         text = doc.norm.view(pat.view)
-        for n, m in enumerate(pat.rx.finditer(text)):
+        for n, m in enumerate(pat.finditer(text)):
             if n >= MAX_MATCHES_PER_PATTERN:
                 break
             s, e = m.span()

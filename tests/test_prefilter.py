@@ -1,0 +1,100 @@
+"""The engine's speed-ups never change a result.
+
+The prefilter skips a pattern whose needles are absent, long texts are searched
+through a scanner regex, and the normaliser builds deletion maps in bulk; each
+is checked here against the plain way of doing the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import rule_cases
+from verifier.normalise import _DELETE_RE, _delete_matches, _rewrite, normalise
+from verifier.rules import CATALOGUE, PREFILTER
+from verifier.rules.base import LONG_TEXT, Doc, raw_hits
+from verifier.rules.prefilter import needles, scanner
+
+CASES = rule_cases()
+TEXTS = [c["text"] for c in CASES]
+# One long text made of every case, so that long-text scanning runs on real phrasings.
+LONG = "\n".join(TEXTS)
+
+
+@pytest.mark.parametrize("regex,expected", [
+    ("征信修复", {"征信修复"}),
+    ("(?:转|打)(?:到|给)我卡", {"转到我卡", "转给我卡", "打到我卡", "打给我卡"}),
+    ("验证码[^。]{0,6}(?:发|报)", {"验证码"}),
+    ("(?:a|b)?c", {"c"}),
+    ("x*", None),                       # can match anything: no needle
+    ("(?i)abc", None),                  # case-insensitive literals are not needles
+    ("(?<![一-龥])逾期[0-9]{1,3}天", {"逾期"}),
+])
+def test_prefilter_needles_of_small_patterns(regex: str, expected: set | None) -> None:
+    found = needles(regex)
+    assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize("rule", CATALOGUE, ids=[r.id for r in CATALOGUE])
+def test_prefilter_every_match_contains_a_needle(rule) -> None:
+    for pat in rule.patterns:
+        if pat.needles is None:
+            continue
+        for text in TEXTS:
+            view = normalise(text).view(pat.view)
+            for m in pat.rx.finditer(view):
+                assert any(n in m.group() for n in pat.needles), (rule.id, pat.name, m.group())
+
+
+def _hits(doc: Doc, use_prefilter: bool) -> list[tuple]:
+    candidates = PREFILTER.candidates(doc) if use_prefilter else None
+    out = []
+    for i, rule in enumerate(CATALOGUE):
+        if candidates is not None and i not in candidates:
+            continue
+        pats = candidates[i] if candidates is not None else None
+        out.extend((h.rule.id, h.pattern.name, h.start, h.end) for h in raw_hits(rule, doc, pats))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("text", TEXTS[::3], ids=[c["_where"] for c in CASES[::3]])
+def test_prefilter_gives_the_same_hits_as_running_every_pattern(text: str) -> None:
+    doc = Doc(normalise(text))
+    assert _hits(doc, True) == _hits(doc, False)
+
+
+def test_prefilter_long_text_scanner_finds_what_finditer_finds() -> None:
+    assert len(LONG) >= LONG_TEXT
+    doc = Doc(normalise(LONG))
+    for rule in CATALOGUE:
+        for pat in rule.patterns:
+            text = doc.norm.view(pat.view)
+            plain = [m.span() for m in pat.rx.finditer(text) if m.end() > m.start()]
+            fast = [m.span() for m in pat.finditer(text) if m.end() > m.start()]
+            assert fast == plain, (rule.id, pat.name)
+
+
+def test_prefilter_scanner_starts_with_a_character_class() -> None:
+    src = scanner("(?:我们|我)?转(?:到|给)我")
+    assert src is not None and src.startswith("[")
+    rx, plain = re.compile(src), re.compile("(?:我们|我)?转(?:到|给)我")
+    text = "你转给我，我们转到我这里"
+    assert [m.start() for m in rx.finditer(text)] == [i for i in range(len(text)) if plain.match(text, i)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("征信修复ab1 *·⭐\u200b\u200d，。")), max_size=80))
+def test_normalise_bulk_deletion_map_equals_edit_by_edit(text: str) -> None:
+    fast_out, fast_map = _delete_matches(text, _DELETE_RE)
+    slow_out, slow_map = _rewrite(text, [(m.start(), m.end(), "") for m in _DELETE_RE.finditer(text)])
+    assert fast_out == slow_out
+    if slow_map is None:
+        assert fast_map is None
+        return
+    for i in range(len(fast_out)):
+        assert fast_map.char_span(i) == slow_map.char_span(i)
+    assert fast_map.span(0, len(fast_out)) == slow_map.span(0, len(fast_out))

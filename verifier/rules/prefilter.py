@@ -1,0 +1,216 @@
+"""What a pattern needs before it can match, read off the regex itself.
+
+Python's ``re`` tries a pattern at every position of the text. Most of our
+patterns cannot match at all unless one of a few literal words occurs, so the
+engine first asks whether the text holds one of those words (``needles``),
+a C-speed substring test, and skips the regex when it does not. The needles
+are derived from the parsed pattern, so they cannot drift from it; when they
+cannot be derived (a pattern that can match with no fixed literal), the
+pattern always runs. This is an optimisation only: it never changes a result.
+
+``first_chars`` / :func:`fast` give the set of characters a match can start
+with, used as a lookahead so that a pattern opening with an alternation or an
+optional group rejects most positions with one set test.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:   # the parser behind ``re``
+    import re._constants as _c  # type: ignore[import-not-found]
+    import re._parser as _parser  # type: ignore[import-not-found]
+except ImportError:   # pragma: no cover - Python < 3.11
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+MAX_SET = 48        # largest literal set kept while expanding alternations
+MAX_CLASS = 12      # largest character class expanded into single-character literals
+
+
+# ------------------------------------------------------------- first chars
+def _first_chars(seq) -> tuple[set[str] | None, bool]:
+    """The characters a parsed sequence can start with (None: any), and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in seq:
+        chars, nullable = _first_of(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _class_chars(av, limit: int) -> set[str] | None:
+    chars: set[str] = set()
+    for o, a in av:
+        if o is _c.LITERAL:
+            chars.add(chr(a))
+        elif o is _c.RANGE and a[1] - a[0] <= limit:
+            chars |= {chr(x) for x in range(a[0], a[1] + 1)}
+        elif o is _c.CATEGORY and a is _c.CATEGORY_DIGIT:
+            chars |= set("0123456789")
+        else:
+            return None
+    return chars
+
+
+def _first_of(op, av) -> tuple[set[str] | None, bool]:
+    if op is _c.LITERAL:
+        return {chr(av)}, False
+    if op is _c.IN:
+        return _class_chars(av, 64), False
+    if op is _c.BRANCH:
+        chars: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            sub, n = _first_chars(branch)
+            if sub is None:
+                return None, False
+            chars |= sub
+            nullable = nullable or n
+        return chars, nullable
+    if op is _c.SUBPATTERN:
+        return _first_chars(av[-1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        sub, n = _first_chars(av[2])
+        return (None, False) if sub is None else (sub, av[0] == 0 or n)
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True          # zero width
+    return None, False
+
+
+def fast(regex: str) -> str:
+    """``regex`` behind a lookahead on the characters it can start with.
+
+    Python's ``re`` retries a pattern that opens with an alternation or an optional
+    group at every position of the text; one set test rejects most positions first.
+    When the set cannot be computed the pattern is returned unchanged.
+    """
+    try:
+        chars, nullable = _first_chars(_parser.parse(regex))
+    except Exception:   # noqa: BLE001 - an optimisation must never break a rule
+        return regex
+    if chars is None or nullable or not chars:
+        return regex
+    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    return f"(?=[{cls}])(?:{regex})"
+
+
+def scanner(regex: str) -> str | None:
+    """A regex whose matches start exactly where ``regex`` can match, or None.
+
+    ``[F](?<=(?=R)[F])`` opens with a character class, so ``re`` skips every
+    position whose character is not in ``F`` (the characters a match of ``R`` can
+    start with) in its C search loop, and only tries ``R`` at the rest. On a long
+    text this is several times faster than searching for ``R`` itself when ``R``
+    opens with an alternation of groups, an optional part or a lookbehind.
+    """
+    try:
+        chars, nullable = _first_chars(_parser.parse(regex))
+    except Exception:   # noqa: BLE001 - an optimisation must never break a rule
+        return None
+    if chars is None or nullable or not chars:
+        return None
+    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    return f"[{cls}](?<=(?=(?:{regex}))[{cls}])"
+
+
+# ----------------------------------------------------------------- needles
+# Each node is summarised as (exact, required):
+#   exact    - the finite set of strings the node can match, or None;
+#   required - a set of strings one of which occurs in every match, or None.
+def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two required sets: longer shortest needle, then fewer needles."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ka = (min(map(len, a)), -len(a))
+    kb = (min(map(len, b)), -len(b))
+    return a if ka >= kb else b
+
+
+def _useful(s: set[str] | frozenset[str] | None) -> frozenset[str] | None:
+    if not s or "" in s:
+        return None
+    return frozenset(s)
+
+
+def _seq(seq, ignorecase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    cur: set[str] | None = {""}
+    best: frozenset[str] | None = None
+    all_exact = True
+    for op, av in seq:
+        exact, req = _node(op, av, ignorecase)
+        if exact is not None and cur is not None and len(cur) * len(exact) <= MAX_SET:
+            cur = {a + b for a in cur for b in exact}
+            continue
+        all_exact = False
+        best = _best(best, _useful(cur))
+        best = _best(best, req)
+        cur = set(exact) if exact is not None and len(exact) <= MAX_SET else {""}
+    best = _best(best, _useful(cur))
+    return (frozenset(cur) if all_exact and cur is not None else None), best
+
+
+def _node(op, av, ignorecase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    if op is _c.LITERAL:
+        ch = chr(av)
+        if ignorecase and ch.lower() != ch.upper():
+            return None, None
+        return frozenset({ch}), frozenset({ch})
+    if op is _c.IN:
+        chars = _class_chars(av, MAX_CLASS)
+        if chars is None or len(chars) > MAX_CLASS or (ignorecase and any(c.lower() != c.upper() for c in chars)):
+            return None, None
+        return frozenset(chars), frozenset(chars)
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""}), None
+    if op is _c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return _seq(sub, ignorecase or bool(add_flags & re.IGNORECASE))
+    if op is _c.BRANCH:
+        infos = [_seq(branch, ignorecase) for branch in av[1]]
+        exact: frozenset[str] | None = None
+        if all(e is not None for e, _ in infos):
+            union = frozenset().union(*(e for e, _ in infos))
+            exact = union if len(union) <= MAX_SET else None
+        reqs = [r if r is not None else _useful(e) for e, r in infos]
+        required = frozenset().union(*reqs) if all(r is not None for r in reqs) else None
+        return exact, required
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        lo, hi, sub = av
+        exact, req = _seq(sub, ignorecase)
+        if lo == 0:
+            if hi == 1 and exact is not None:
+                return exact | {""}, None
+            return None, None
+        if lo == hi == 1:
+            return exact, req
+        return None, req if req is not None else _useful(exact)
+    return None, None
+
+
+def needles(regex: str) -> frozenset[str] | None:
+    """Literal strings one of which occurs in every match of ``regex`` (None: no such set is known).
+
+    Raises ``re.error`` when ``regex`` is not a valid pattern.
+    """
+    parsed = _parser.parse(regex)
+    ignorecase = bool(parsed.state.flags & re.IGNORECASE)
+    try:
+        exact, required = _seq(parsed, ignorecase)
+    except Exception:   # noqa: BLE001 - an optimisation must never break a rule
+        return None
+    found = _useful(required if required is not None else exact)
+    if found is None:
+        return None
+    # A needle that contains a shorter needle adds nothing: drop it.
+    by_length = sorted(found, key=len)
+    kept: list[str] = []
+    for n in by_length:
+        if not any(o in n for o in kept):
+            kept.append(n)
+    return frozenset(kept)
