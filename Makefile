@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench corpus train clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,16 @@ bench: $(STAMP)
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/rules_speed.py
 	$(BIN)/python bench/segmenter.py
+	$(BIN)/python bench/score_throughput.py
+
+# Rebuild corpora/messages/processed/ and corpora/MANIFEST.json from the written sources.
+corpus: $(STAMP)
+	$(BIN)/verifier corpus
+
+# Rebuild models/message_clf/ from corpora/ (and measure it on ../shared/data when that folder exists).
+EXTERNAL ?= ../shared/data
+train: $(STAMP)
+	$(BIN)/verifier train $(if $(wildcard $(EXTERNAL)),--external $(EXTERNAL))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

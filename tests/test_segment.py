@@ -21,11 +21,16 @@ def test_segment_offsets_index_the_text() -> None:
 
 
 def test_segment_tokens_fold_obfuscation_first() -> None:
-    assert "征信修复" in segment.tokens("徵 信 修 復找我")
+    from verifier import features
+
+    assert "征信修复" in features.words("徵 信 修 復找我")
 
 
 def test_segment_tokens_is_picklable_module_function() -> None:
-    assert pickle.loads(pickle.dumps(segment.tokens)) is segment.tokens
+    from verifier import features
+
+    assert pickle.loads(pickle.dumps(features.words)) is features.words
+    assert pickle.loads(pickle.dumps(features.fold)) is features.fold
 
 
 def test_segment_uses_a_private_tokenizer() -> None:

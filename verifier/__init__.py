@@ -1,20 +1,20 @@
 """verifier: offline checks for debt-collection messages, agreements and chat exports.
 
 The public API is imported lazily so that ``import verifier`` stays cheap:
-``verifier.score(text) -> ScoreResult``.
+``verifier.score(text) -> ScoreResult`` and ``verifier.score_many(texts) -> list[ScoreResult]``.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "score", "ScoreResult", "Flag"]
+__all__ = ["__version__", "score", "score_many", "ScoreResult", "Flag"]
 
 
 def __getattr__(name: str):
-    if name == "score":
-        from .api import score
+    if name in ("score", "score_many"):
+        from . import api
 
-        return score
+        return getattr(api, name)
     if name in ("ScoreResult", "Flag"):
         from . import results
 

@@ -1,39 +1,146 @@
-"""The library entry points behind the CLI."""
+"""The library entry points behind the CLI: :func:`score` and :func:`score_many`."""
 
 from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from .errors import InputError
 from .messages import LABEL_ADVICE, check_lang, flag_text
 from .results import Flag, ScoreResult
 from .rules import evaluate
-from .scoring import about_debt, decide
+from .scoring import THRESHOLDS, about_debt, decide
 
 MAX_CHARS = 1_048_576   # one message; whole chat exports go through ``verifier scan``
+CHUNK = 1000            # messages a worker scores per task in score_many
 
 
-def score(text: str, *, lang: str = "zh") -> ScoreResult:
-    """Score one message: label, risk, level, flags with evidence, signals, advice.
+def _model(use_model: bool, model_dir: str | None = None):
+    """The trained runtime model, or None (not trained, or not wanted)."""
+    if not use_model:
+        return None
+    from .model import shared
 
-    Empty or blank text is an honest ``normal``/``low`` result. Text longer than
-    :data:`MAX_CHARS` raises :class:`~verifier.errors.InputError`.
-    """
+    return shared(str(model_dir) if model_dir else None)
+
+
+def _check(text: str, where: str = "the message") -> None:
     if not isinstance(text, str):
         raise TypeError(f"score() takes a str, not {type(text).__name__}")
-    check_lang(lang)
     if len(text) > MAX_CHARS:
         raise InputError(
-            f"the message has {len(text):,} characters; one message may have at most {MAX_CHARS:,} "
+            f"{where} has {len(text):,} characters; one message may have at most {MAX_CHARS:,} "
             "(use `verifier scan` for whole chat exports)", code="E203",
         )
-    hits, signals, doc = evaluate(text)
+
+
+def _result(text: str, hits, signals, doc, probabilities, thresholds, lang: str) -> ScoreResult:
     flags = []
     for h in hits:
         explanation, advice = flag_text(h.rule, lang)
         flags.append(Flag(h.rule.id, h.rule.severity, text[h.start:h.end], h.start, h.end, explanation, advice))
-    decision = decide({f.id for f in flags}, set(signals), about_debt(doc.norm.text))
-    advice = list(dict.fromkeys(f.advice for f in flags))
+    decision = decide({f.id for f in flags}, set(signals), about_debt(doc.norm.text), probabilities, thresholds)
+    advice = [f.advice for f in flags]
     advice.append(LABEL_ADVICE[lang][decision.label])
     return ScoreResult(
-        label=decision.label, risk=decision.risk, level=decision.level, probabilities=None,
+        label=decision.label, risk=decision.risk, level=decision.level, probabilities=probabilities,
         flags=tuple(flags), signals=tuple(signals), advice=tuple(dict.fromkeys(advice)),
     )
+
+
+def score(text: str, *, lang: str = "zh", use_model: bool = True, model_dir: str | None = None) -> ScoreResult:
+    """Score one message: label, risk, level, probabilities, flags with evidence, signals, advice.
+
+    Empty or blank text is an honest low-risk result. Text longer than
+    :data:`MAX_CHARS` raises :class:`~verifier.errors.InputError`. Without a
+    trained model (or with ``use_model=False``) the rules decide alone and
+    ``probabilities`` is None. ``model_dir`` overrides where the model is read.
+    """
+    _check(text)
+    check_lang(lang)
+    hits, signals, doc = evaluate(text)
+    loaded = _model(use_model, model_dir)
+    probabilities, thresholds = None, THRESHOLDS
+    if loaded is not None and not _blank(doc):
+        from .segment import cut
+
+        folded = doc.norm.text
+        probabilities = loaded.runtime.proba_one(folded, cut(folded))
+        thresholds = loaded.manifest.get("thresholds", THRESHOLDS)
+    return _result(text, hits, signals, doc, probabilities, thresholds, lang)
+
+
+# --------------------------------------------------------------------- batch
+def _score_chunk(args: tuple[list[str], str, bool, str | None]) -> list[ScoreResult]:
+    """Score distinct texts: rules one by one, the model in one sparse product."""
+    texts, lang, use_model, model_dir = args
+    loaded = _model(use_model, model_dir)
+    evaluated = [evaluate(t) for t in texts]
+    if loaded is None:
+        return [_result(t, h, s, d, None, THRESHOLDS, lang) for t, (h, s, d) in zip(texts, evaluated)]
+    from .segment import cut
+
+    folded = [d.norm.text for _, _, d in evaluated]
+    matrix = loaded.runtime.proba_many(folded, [cut(f) for f in folded])
+    labels = loaded.runtime.labels
+    thresholds = loaded.manifest.get("thresholds", THRESHOLDS)
+    out = []
+    for t, (h, s, d), row in zip(texts, evaluated, matrix.tolist()):
+        probabilities = None if _blank(d) else dict(zip(labels, row))
+        out.append(_result(t, h, s, d, probabilities, thresholds, lang))
+    return out
+
+
+def _blank(doc) -> bool:
+    """Nothing for the model to read (empty, spaces, zero-width characters): the rules answer alone."""
+    return not doc.norm.text.strip()
+
+
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    it = iter(texts)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def score_iter(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_model: bool = True,
+               model_dir: str | None = None, chunk: int = CHUNK) -> Iterator[ScoreResult]:
+    """Score many messages lazily, in input order.
+
+    A text repeated inside a chunk is scored once. With ``workers > 1`` chunks
+    are scored in that many processes; the results are the same, in the same
+    order, for any number of workers.
+    """
+    check_lang(lang)
+    _model(use_model, model_dir)   # a broken model fails here, before any work
+    pending: deque[tuple[list[str], list[str]]] = deque()
+
+    def jobs():
+        for n, block in enumerate(_chunks(texts, chunk)):
+            for i, t in enumerate(block):
+                _check(t, f"message {n * chunk + i + 1}")
+            distinct = list(dict.fromkeys(block))
+            pending.append((block, distinct))
+            yield distinct, lang, use_model, model_dir
+
+    def collect(results_per_chunk):
+        for results in results_per_chunk:
+            block, distinct = pending.popleft()
+            by_text = dict(zip(distinct, results))
+            for t in block:
+                yield by_text[t]
+
+    if workers <= 1:
+        yield from collect(map(_score_chunk, jobs()))
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers) as pool:
+        yield from collect(pool.imap(_score_chunk, jobs()))
+
+
+def score_many(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_model: bool = True,
+               model_dir: str | None = None) -> list[ScoreResult]:
+    """Score many messages (see :func:`score_iter`); returns a list in input order."""
+    return list(score_iter(texts, lang=lang, workers=workers, use_model=use_model, model_dir=model_dir))

@@ -110,6 +110,86 @@ def score_cmd(
             print_score(message, result, lang)
 
 
+@app.command("corpus")
+def corpus_cmd(
+    check: bool = typer.Option(False, "--check", help="只检查是否最新 / only check that the built files are current"),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
+) -> None:
+    """从手写、模板和增强数据重建语料。Rebuild corpora/messages/processed/ from the written sources."""
+    with handled(debug):
+        from . import corpus
+
+        if check:
+            stale = corpus.stale_files()
+            if stale:
+                _err(f"error[E212]: the built corpus is out of date ({', '.join(stale)}): run `verifier corpus`")
+                raise typer.Exit(EXIT_FAILED)
+            typer.echo("corpus is up to date")
+            return
+        manifest = corpus.build()
+        typer.echo(f"{manifest['rows']} rows {manifest['by_split']} {manifest['by_source']}; "
+                   f"corpus hash {manifest['corpus_hash'][:16]}…")
+
+
+@app.command("train")
+def train_cmd(
+    external: str = typer.Option(None, "--external", help="另外评估的真实数据目录 / also evaluate on the CSVs here"),
+    no_select: bool = typer.Option(False, "--no-select", help="不做网格搜索 / skip the grid search"),
+    out: str = typer.Option(None, "--out", help="模型目录 / model directory (default models/message_clf)"),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
+) -> None:
+    """从 corpora/ 重新训练模型。Rebuild models/message_clf/ from corpora/."""
+    from pathlib import Path
+
+    with handled(debug):
+        from . import train
+
+        ext = _existing_dir(external, "--external") if external else None
+        train.run(out_dir=Path(out) if out else None, external=ext, select=not no_select,
+                  log=lambda line: typer.echo(line, err=True))
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    external: str = typer.Option(None, "--external", help="评估该目录下的每个CSV / evaluate every CSV here"),
+    split: str = typer.Option("test", "--split", help="语料划分 / corpus split: train, dev or test"),
+    as_json: bool = typer.Option(False, "--json", help="输出JSON / print JSON"),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
+) -> None:
+    """在留出集（和真实数据）上评估。Evaluate on the grouped held-out split (and real data)."""
+    with handled(debug):
+        from . import corpus, evaluation
+        from .errors import UsageError
+
+        if split not in corpus.SPLITS:
+            raise UsageError(f"unknown split {split!r}: use one of {', '.join(corpus.SPLITS)}", code="E102")
+        rows = corpus.load(splits=(split,))
+        report = {"split": split, "corpus": evaluation.corpus_report(rows)}
+        if external:
+            report["external"] = evaluation.external_report(_existing_dir(external, "--external"))
+        if as_json:
+            emit_json(report)
+            return
+        typer.echo(f"{split} split ({len(rows)} messages, whole groups held out)")
+        typer.echo(evaluation.format_classification("shipped (rules + model)", report["corpus"]["shipped"]))
+        if "model" in report["corpus"]:
+            typer.echo(evaluation.format_classification("model alone", report["corpus"]["model"]))
+        typer.echo("by source: " + ", ".join(f"{k} {v['macro_f1']:.4f} (n={v['n']})"
+                                            for k, v in report["corpus"]["by_source"].items()))
+        if external:
+            typer.echo(f"external: {external} (scam vs. not)")
+            typer.echo(evaluation.format_external(report["external"]))
+
+
+def _existing_dir(path: str, option: str):
+    from pathlib import Path
+
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError(f"{option} {path}: no such directory", code="E204")
+    return folder
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: usage errors become one line with exit code 2."""
     try:

@@ -153,6 +153,14 @@ def _opencc():
 
 
 @lru_cache(maxsize=1)
+def _opencc_s2t():
+    """Simplified → traditional, for the corpus builder's augmentations."""
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=1)
 def _char_table() -> dict[str, str]:
     table: dict[str, str] = {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
     for line in _data_lines("chars.tsv"):

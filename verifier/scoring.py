@@ -1,38 +1,55 @@
-"""From rule hits (and, once a model is trained, class probabilities) to
-``label``, ``risk`` and ``level``: one documented function, :func:`decide`.
+"""From rule flags and the classifier's probabilities to ``label``, ``risk``
+and ``level``: one documented function, :func:`decide`.
 
-Decision table (rules only; rows are tried in order, the first that matches
-wins; ``n`` is the number of distinct flag ids that fired):
+Two evidence scores combine the model with the explainable rules in log-odds:
+each fired flag adds :data:`WEIGHT` (by its severity) to the model's log-odds,
 
-=====  ==============================================================  ===========  ======  ========================
-row    condition                                                       label        level   risk
-=====  ==============================================================  ===========  ======  ========================
-1      a high-severity scam flag (personal_account_transfer,           scam         high    0.90 + 0.02·(n−1), ≤0.99
-       credit_repair, verbal_only_waiver, intermediary_fee,
-       credential_request)
-2      a medium scam flag (impersonation, off_platform_contact,        scam         high    0.75 + 0.04·(n−1), ≤0.89
-       suspicious_link, too_good_offer)
-3      threat_or_harassment                                            abusive      high    0.80 + 0.03·(n−1), ≤0.95
-4      false_legal_threat or borrow_to_repay                           abusive      medium  0.55 + 0.05·(n−1), ≤0.69
-5      urgent_pressure only, in a message about a debt                 collection   low     0.30
-6      no flag, about a debt or with the official_channel signal       collection   low     0.10
-7      anything else                                                   normal       low     0.02 (0.20 with a flag)
-=====  ==============================================================  ===========  ======  ========================
+- ``scam  = σ(logit P(scam)    + Σ w(f))`` over fired scam flags
+  (personal_account_transfer, credit_repair, verbal_only_waiver,
+  intermediary_fee, credential_request, impersonation, off_platform_contact,
+  suspicious_link, too_good_offer);
+- ``abuse = σ(logit P(abusive) + Σ w(f))`` over fired abuse flags
+  (threat_or_harassment, false_legal_threat, borrow_to_repay).
 
-``risk`` is monotone with ``level``: high ≥ 0.70 > medium ≥ 0.40 > low.
+So a flag lifts a doubtful model over the threshold, and a model that is
+confident a message is ordinary (an anti-fraud notice that quotes a scam, a
+debtor asking whether an offer is real) can still outweigh a rule that fired
+on quoted words. Without a model the probabilities are the neutral
+:data:`PRIOR`, and the rules decide alone: one medium flag gives 0.83, one
+high flag 0.97. ``urgent_pressure`` (low) is left to the model: scammers and
+lawful reminders both set deadlines.
+
+Decision table (rows are tried in order; the first that matches wins; τ are
+the thresholds, chosen on the dev split and recorded in the model manifest):
+
+===  =====================================================  ==========  ======  =======================================
+row  condition                                              label       level   risk
+===  =====================================================  ==========  ======  =======================================
+1    scam ≥ τ_scam, and a scam flag fired or scam ≥ abuse   scam        high    0.70 + 0.30 · (scam − τ)/(1 − τ)
+2    abuse ≥ τ_abuse and threat_or_harassment fired         abusive     high    0.70 + 0.30 · (abuse − τ)/(1 − τ)
+3    abuse ≥ τ_abuse                                        abusive     medium  0.40 + 0.29 · (abuse − τ)/(1 − τ)
+4    model: P(collection) ≥ P(normal); rules only: the      collection  low     0.39 · max(scam/τ_scam, abuse/τ_abuse)
+     message is about a debt or has ``official_channel``
+5    anything else                                          normal      low     0.39 · max(scam/τ_scam, abuse/τ_abuse)
+===  =====================================================  ==========  ======  =======================================
+
+``risk`` is monotone with ``level`` (high ≥ 0.70 > medium ≥ 0.40 > low) and,
+inside a level, with the evidence. ``scam`` is also what the external
+evaluation ranks by (scam vs. not).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-HIGH_SCAM = frozenset({
-    "personal_account_transfer", "credit_repair", "verbal_only_waiver", "intermediary_fee", "credential_request",
-})
-MEDIUM_SCAM = frozenset({"impersonation", "off_platform_contact", "suspicious_link", "too_good_offer"})
-THREAT = frozenset({"threat_or_harassment"})
-PRESSURE = frozenset({"false_legal_threat", "borrow_to_repay"})
+from .contract import ABUSE_FLAGS, FLAG_SEVERITY, SCAM_FLAGS
+
+WEIGHT = {"high": 5.0, "medium": 3.0, "low": 0.0}    # log-odds added by a fired flag
+PRIOR = 0.2                                          # P(scam), P(abusive) when there is no model
+THRESHOLDS = {"scam": 0.5, "abusive": 0.5}
+_EPS = 1e-9
 
 DEBT_CONTEXT_RE = re.compile(
     "逾期|欠款|欠费|欠钱|还款|应还|账单|借款|贷款|网贷|花呗|借呗|信用卡|催收|协商|分期|本金|罚息|结清|还清|最低还"
@@ -45,24 +62,41 @@ class Decision:
     level: str
     risk: float
     row: int
+    scam: float          # the combined scam evidence
+    abuse: float         # the combined abuse evidence
 
 
-def decide(flag_ids: set[str] | frozenset[str], signals: set[str] | frozenset[str], about_debt: bool) -> Decision:
+def _combine(p: float, flags, family: frozenset[str]) -> float:
+    p = min(1.0 - _EPS, max(_EPS, p))
+    z = math.log(p / (1.0 - p)) + sum(WEIGHT[FLAG_SEVERITY[f]] for f in flags if f in family)
+    return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
+def _band(x: float, tau: float, lo: float, width: float) -> float:
+    return lo + width * max(0.0, min(1.0, (x - tau) / (1.0 - tau)))
+
+
+def decide(flag_ids, signals, about_debt: bool, probabilities: dict[str, float] | None = None,
+           thresholds: dict[str, float] = THRESHOLDS) -> Decision:
     """Apply the decision table of this module's docstring."""
-    n = len(flag_ids)
-    if flag_ids & HIGH_SCAM:
-        return Decision("scam", "high", min(0.99, 0.90 + 0.02 * (n - 1)), 1)
-    if flag_ids & MEDIUM_SCAM:
-        return Decision("scam", "high", min(0.89, 0.75 + 0.04 * (n - 1)), 2)
-    if flag_ids & THREAT:
-        return Decision("abusive", "high", min(0.95, 0.80 + 0.03 * (n - 1)), 3)
-    if flag_ids & PRESSURE:
-        return Decision("abusive", "medium", min(0.69, 0.55 + 0.05 * (n - 1)), 4)
-    if flag_ids and about_debt:
-        return Decision("collection", "low", 0.30, 5)
-    if not flag_ids and (about_debt or "official_channel" in signals):
-        return Decision("collection", "low", 0.10, 6)
-    return Decision("normal", "low", 0.20 if flag_ids else 0.02, 7)
+    p = probabilities if probabilities is not None else {"scam": PRIOR, "abusive": PRIOR}
+    scam = _combine(p.get("scam", 0.0), flag_ids, SCAM_FLAGS)
+    abuse = _combine(p.get("abusive", 0.0), flag_ids, ABUSE_FLAGS)
+    t_scam, t_abuse = thresholds["scam"], thresholds["abusive"]
+    if scam >= t_scam and (flag_ids & SCAM_FLAGS or scam >= abuse):
+        return Decision("scam", "high", round(_band(scam, t_scam, 0.70, 0.30), 4), 1, scam, abuse)
+    if abuse >= t_abuse and "threat_or_harassment" in flag_ids:
+        return Decision("abusive", "high", round(_band(abuse, t_abuse, 0.70, 0.30), 4), 2, scam, abuse)
+    if abuse >= t_abuse:
+        return Decision("abusive", "medium", round(_band(abuse, t_abuse, 0.40, 0.29), 4), 3, scam, abuse)
+    low = round(0.39 * min(1.0, max(scam / t_scam, abuse / t_abuse)), 4)
+    if probabilities is not None:
+        debt = probabilities.get("collection", 0.0) >= probabilities.get("normal", 0.0)
+    else:
+        debt = about_debt or "official_channel" in signals
+    if debt:
+        return Decision("collection", "low", low, 4, scam, abuse)
+    return Decision("normal", "low", low, 5, scam, abuse)
 
 
 def about_debt(folded_text: str) -> bool:

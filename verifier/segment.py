@@ -9,8 +9,8 @@ inference both use this module, and the model manifest records
 
 We keep a private ``rjieba.Jieba`` instance with our domain user dictionary
 (``data/userdict.txt``, jieba's ``word freq tag`` format), never the
-library's global one. :func:`tokens` is a module-level function, so a
-scikit-learn vectoriser that uses it can be pickled.
+library's global one. The classifier's tokenizer, a module-level function
+that a pickled vectoriser can refer to, is :func:`verifier.features.words`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 from importlib import metadata, resources
+from pathlib import Path
 
 ENGINE = "rjieba"
 _lock = threading.Lock()
@@ -35,13 +36,35 @@ def _userdict_lines():
         yield word, freq, tag
 
 
+def _engine_module():
+    """rjieba's compiled module, loaded without the package's ``__init__``.
+
+    ``import rjieba`` builds a global default ``Jieba()`` (about 0.1 s) that we
+    never use; loading the extension module directly skips it. Any surprise
+    falls back to the ordinary import.
+    """
+    try:
+        from importlib import machinery, util
+
+        spec = util.find_spec(ENGINE)
+        folder = Path(spec.origin).parent
+        so = next(p for suffix in machinery.EXTENSION_SUFFIXES for p in sorted(folder.glob(f"{ENGINE}*{suffix}")))
+        name = f"{ENGINE}.{ENGINE}"
+        loader = machinery.ExtensionFileLoader(name, str(so))
+        module = util.module_from_spec(util.spec_from_loader(name, loader))
+        loader.exec_module(module)
+        return module
+    except Exception:   # noqa: BLE001 - an optimisation must never break segmentation
+        import rjieba
+
+        return rjieba
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
     """Our private tokenizer with the domain user dictionary loaded."""
     with _lock:
-        import rjieba
-
-        jb = rjieba.Jieba()
+        jb = _engine_module().Jieba()
         for word, freq, tag in _userdict_lines():
             jb.add_word(word, freq, tag)
         return jb
@@ -55,13 +78,6 @@ def cut(text: str) -> list[str]:
 def cut_with_offsets(text: str) -> list[tuple[str, int, int]]:
     """``(word, start, end)`` with character offsets into ``text``."""
     return [(w, s, e) for w, s, e in tokenizer().tokenize(text, "default", True) if not w.isspace()]
-
-
-def tokens(text: str) -> list[str]:
-    """The classifier's tokens: segment the normalised text (picklable, module-level)."""
-    from .normalise import normalise
-
-    return cut(normalise(text).text)
 
 
 def engine_version() -> str:

@@ -334,47 +334,52 @@ def _grams(text: str) -> set:
 class Prefilter:
     """Which patterns of a set of rules can match a document at all.
 
-    Each pattern's needles (see :mod:`.prefilter`) are indexed by their first one
-    or two characters; the characters and character pairs of a document are
-    intersected with the index in one set operation, so a message pays only for
-    the few patterns that can match instead of every regex in the catalogue.
-    Views with only a few patterns are not indexed: their patterns always run.
+    Every pattern's needles (see :mod:`.prefilter`) go into one Aho-Corasick
+    automaton per view (``pyahocorasick``), which finds all of them, overlapping
+    ones included, in one pass in C; a message then runs only the patterns one
+    of whose needles it contains. On a long text, where walking every needle
+    occurrence would cost more than it saves, the test is coarser: a needle's
+    first two characters must occur side by side (one set intersection). A
+    pattern with no needles always runs.
     """
 
-    MIN_INDEXED = 8
-
     def __init__(self, rules) -> None:
+        import ahocorasick
+
         self.rules = tuple(rules)
         self.always: list[tuple[int, int]] = []
-        per_view: dict[str, list[tuple[int, int]]] = {}
+        by_needle: dict[str, dict[str, list[tuple[int, int]]]] = {}
         for ri, rule in enumerate(self.rules):
             for pi, pat in enumerate(rule.patterns):
-                per_view.setdefault(pat.view, []).append((ri, pi))
-        self.index: dict[str, dict] = {}
-        for view, where in per_view.items():
-            if len(where) < self.MIN_INDEXED:
-                self.always.extend(where)
-                continue
-            by_key = self.index.setdefault(view, {})
-            for ri, pi in where:
-                pat = self.rules[ri].patterns[pi]
                 if pat.needles is None:
                     self.always.append((ri, pi))
                     continue
-                for key in {_gram(n) for n in pat.needles}:
-                    by_key.setdefault(key, []).append((ri, pi))
-        self.keys = {view: frozenset(by_key) for view, by_key in self.index.items()}
+                for needle in pat.needles:
+                    by_needle.setdefault(pat.view, {}).setdefault(needle, []).append((ri, pi))
+        self.automata: dict[str, object] = {}
+        self.by_gram: dict[str, dict] = {}
+        for view, table in by_needle.items():
+            automaton = ahocorasick.Automaton()
+            grams: dict = {}
+            for needle, where in table.items():
+                automaton.add_word(needle, tuple(where))
+                grams.setdefault(_gram(needle), set()).update(where)
+            automaton.make_automaton()
+            self.automata[view] = automaton
+            self.by_gram[view] = grams
 
     def candidates(self, doc: Doc) -> dict[int, list[Pat]]:
         """Rule index → the patterns of that rule (in declaration order) that may match ``doc``."""
         found = set(self.always)
-        grams: set | None = None
-        for view, by_key in self.index.items():
+        for view, automaton in self.automata.items():
             text = doc.norm.view(view)
-            if grams is None or text is not doc.norm.text:
-                grams = _grams(text)
-            for key in self.keys[view].intersection(grams):
-                found.update(by_key[key])
+            if len(text) < LONG_TEXT:
+                for _, where in automaton.iter(text):
+                    found.update(where)
+            else:
+                by_gram = self.by_gram[view]
+                for key in by_gram.keys() & _grams(text):
+                    found.update(by_gram[key])
         out: dict[int, list[Pat]] = {}
         for ri, pi in sorted(found):
             out.setdefault(ri, []).append(self.rules[ri].patterns[pi])

@@ -15,7 +15,11 @@ optional group rejects most positions with one set test.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+from importlib import resources
 
 try:   # the parser behind ``re``
     import re._constants as _c  # type: ignore[import-not-found]
@@ -81,6 +85,40 @@ def _first_of(op, av) -> tuple[set[str] | None, bool]:
     return None, False
 
 
+# ------------------------------------------------------------------- cache
+# The analysis below parses every regex of the catalogue, which costs about
+# 0.1 s at each start. Its results are kept in ``data/prefilter.json`` keyed
+# by a hash of the regex text, so a changed regex simply misses the cache and
+# is analysed afresh; ``python -m verifier.rules.prefilter`` rewrites the
+# file and a test fails when it is not current.
+_CACHE_FILE = "prefilter.json"
+_cache: dict[str, object] | None = None
+_seen: dict[str, object] = {}
+
+
+def _key(kind: str, regex: str) -> str:
+    return f"{kind}:{hashlib.sha1(regex.encode('utf-8')).hexdigest()[:20]}"
+
+
+def _cached(kind: str, regex: str, compute):
+    global _cache
+    if _cache is None:
+        try:
+            off = os.environ.get("VERIFIER_PREFILTER_CACHE") == "off"
+            _cache = {} if off else json.loads(cache_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            _cache = {}
+    key = _key(kind, regex)
+    value = _cache[key] if key in _cache else compute(regex)
+    _seen[key] = value
+    return value
+
+
+def cache_contents() -> dict[str, object]:
+    """What the cache file should hold: every analysis done so far, computed afresh."""
+    return {key: _seen[key] for key in sorted(_seen)}
+
+
 def fast(regex: str) -> str:
     """``regex`` behind a lookahead on the characters it can start with.
 
@@ -88,6 +126,10 @@ def fast(regex: str) -> str:
     group at every position of the text; one set test rejects most positions first.
     When the set cannot be computed the pattern is returned unchanged.
     """
+    return _cached("fast", regex, _fast)
+
+
+def _fast(regex: str) -> str:
     try:
         chars, nullable = _first_chars(_parser.parse(regex))
     except Exception:   # noqa: BLE001 - an optimisation must never break a rule
@@ -194,10 +236,18 @@ def _node(op, av, ignorecase: bool) -> tuple[frozenset[str] | None, frozenset[st
 
 
 def needles(regex: str) -> frozenset[str] | None:
-    """Literal strings one of which occurs in every match of ``regex`` (None: no such set is known).
+    """Literal strings one of which occurs in every match of ``regex`` (None: no such set is known)."""
+    found = _cached("needles", regex, _needles_list)
+    return None if found is None else frozenset(found)
 
-    Raises ``re.error`` when ``regex`` is not a valid pattern.
-    """
+
+def _needles_list(regex: str) -> list[str] | None:
+    found = _needles(regex)
+    return None if found is None else sorted(found)
+
+
+def _needles(regex: str) -> frozenset[str] | None:
+    """:func:`needles` computed from the parsed pattern; raises ``re.error`` on an invalid one."""
     parsed = _parser.parse(regex)
     ignorecase = bool(parsed.state.flags & re.IGNORECASE)
     try:
@@ -214,3 +264,28 @@ def needles(regex: str) -> frozenset[str] | None:
         if not any(o in n for o in kept):
             kept.append(n)
     return frozenset(kept)
+
+
+def fresh_cache_text() -> str:
+    """The cache file as a fresh analysis writes it (in a subprocess that ignores the current file)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, verifier.rules; from verifier.rules import prefilter as p; "
+            "print(json.dumps(p.cache_contents(), ensure_ascii=False, indent=0, sort_keys=True))")
+    env = {**os.environ, "VERIFIER_PREFILTER_CACHE": "off"}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                          encoding="utf-8").stdout
+
+
+def cache_path():
+    return resources.files("verifier") / "data" / _CACHE_FILE
+
+
+if __name__ == "__main__":   # pragma: no cover - the developer command that rewrites the cache
+    from pathlib import Path
+
+    target = Path(str(cache_path()))
+    target.write_text(fresh_cache_text(), encoding="utf-8")
+    print(f"wrote {target}")

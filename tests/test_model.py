@@ -1,0 +1,148 @@
+"""The classifier: a tiny model trained in seconds, its save/load checks, the
+runtime export's equality with the Pipeline, and the shipped model's manifest."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from conftest import DATA, load_jsonl
+from verifier import corpus, model
+from verifier.contract import LABELS
+from verifier.normalise import normalise
+from verifier.runtime import RuntimeModel, char_ngrams, word_ngrams
+from verifier.segment import cut
+
+TINY = load_jsonl(DATA / "tiny_corpus.jsonl")
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """A model trained on 48 rows, saved to a temporary directory."""
+    pipeline = model.fit(TINY, {"C": 4.0, "char_max": 3, "min_df": 1})
+    out = tmp_path_factory.mktemp("tiny_model")
+    model.save(pipeline, out, {"corpus_hash": "tiny", "thresholds": {"scam": 0.5, "abusive": 0.5}})
+    return pipeline, out
+
+
+def _close(a: dict, b: dict, tol: float = 1e-9) -> bool:
+    return all(abs(a[k] - b[k]) <= tol for k in LABELS)
+
+
+def test_model_tiny_trains_and_predicts_every_label(tiny) -> None:
+    pipeline, _ = tiny
+    assert set(pipeline.classes_) == set(LABELS)
+    pred = pipeline.predict([r["text"] for r in TINY])
+    assert sum(p == r["label"] for p, r in zip(pred, TINY)) >= 44   # it fits its own training rows
+
+
+def test_model_save_load_round_trip(tiny) -> None:
+    pipeline, out = tiny
+    loaded = model.load_runtime(out)
+    again = model.load_pipeline(out)
+    texts = [r["text"] for r in TINY]
+    for text, p1, p2 in zip(texts, pipeline.predict_proba(texts), again.predict_proba(texts)):
+        assert max(abs(a - b) for a, b in zip(p1, p2)) == 0.0
+        folded = normalise(text).text
+        runtime = loaded.runtime.proba_one(folded, cut(folded))
+        assert _close(runtime, dict(zip(pipeline.classes_, p1)))
+
+
+def test_model_runtime_batch_equals_single(tiny) -> None:
+    _, out = tiny
+    rt = model.load_runtime(out).runtime
+    folded = [normalise(r["text"]).text for r in TINY] + ["", "   ", "a", "征"]
+    batch = rt.proba_many(folded, [cut(f) for f in folded])
+    for f, row in zip(folded, batch.tolist()):
+        assert _close(rt.proba_one(f, cut(f)), dict(zip(rt.labels, row)))
+        assert math.isclose(sum(row), 1.0)
+
+
+def test_model_runtime_file_round_trip(tiny) -> None:
+    pipeline, _ = tiny
+    rt = RuntimeModel.from_pipeline(pipeline)
+    again = RuntimeModel.from_bytes(rt.to_bytes())
+    assert again.word_vocab == rt.word_vocab and again.char_vocab == rt.char_vocab
+    assert list(again.coef[0]) == list(rt.coef[0]) and again.labels == rt.labels
+
+
+@pytest.mark.parametrize("name", [model.RUNTIME, model.ARTIFACT])
+def test_model_refuses_a_tampered_file(tiny, tmp_path, name: str) -> None:
+    _, out = tiny
+    copy = tmp_path / "m"
+    copy.mkdir()
+    for p in out.iterdir():
+        (copy / p.name).write_bytes(p.read_bytes())
+    data = bytearray((copy / name).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (copy / name).write_bytes(bytes(data))
+    loader = model.load_runtime if name == model.RUNTIME else model.load_pipeline
+    with pytest.raises(model.ModelError, match="verifier train"):
+        loader(copy)
+
+
+def test_model_refuses_another_segmenter_version(tiny, tmp_path) -> None:
+    _, out = tiny
+    copy = tmp_path / "m"
+    copy.mkdir()
+    for p in out.iterdir():
+        (copy / p.name).write_bytes(p.read_bytes())
+    manifest = json.loads((copy / model.MANIFEST).read_text(encoding="utf-8"))
+    manifest["versions"]["segmenter"] = "rjieba 0.0.1"
+    (copy / model.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(model.ModelError, match="segmenter"):
+        model.load_runtime(copy)
+
+
+def test_model_absent_means_rules_only(tmp_path) -> None:
+    assert model.load_runtime(tmp_path) is None
+
+
+@pytest.mark.parametrize("tokens,expected", [
+    (["a", "b", "c"], ["a", "b", "c", "a b", "b c"]),
+    (["a"], ["a"]),
+    ([], []),
+])
+def test_model_word_ngrams_match_scikit_learn(tokens, expected) -> None:
+    assert word_ngrams(tokens, 1, 2) == expected
+
+
+def test_model_char_ngrams_match_scikit_learn() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    analyzer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), lowercase=False).build_analyzer()
+    for text in ["征信修复", "a  b\n\nc", "", "x", "加 微 信 ok"]:
+        assert sorted(char_ngrams(text, 1, 3)) == sorted(analyzer(text))
+
+
+# ------------------------------------------------------------ shipped model
+SHIPPED = model.default_dir()
+needs_model = pytest.mark.skipif(not (SHIPPED / model.MANIFEST).exists(), reason="no shipped model")
+
+
+@needs_model
+def test_model_shipped_manifest_matches_artifacts_and_corpus() -> None:
+    manifest = model.read_manifest(SHIPPED)
+    for name, entry in manifest["artifacts"].items():
+        assert model.sha256_file(SHIPPED / name) == entry["sha256"], name
+    assert manifest["corpus_hash"] == corpus.corpus_hash(), "the model was trained on another corpus: retrain"
+    assert set(manifest["labels"]) == set(LABELS)
+    assert manifest["versions"]["segmenter"] == model.runtime_versions()["segmenter"]
+    assert model.load_runtime(SHIPPED) is not None
+
+
+@needs_model
+def test_model_shipped_runtime_equals_pipeline_on_the_whole_corpus() -> None:
+    pipeline = model.load_pipeline(SHIPPED)
+    rt = model.load_runtime(SHIPPED).runtime
+    texts = [r["text"] for r in corpus.load()]
+    expected = pipeline.predict_proba(texts)
+    folded = [normalise(t).text for t in texts]
+    got = rt.proba_many(folded, [cut(f) for f in folded])
+    worst = float(abs(got - expected).max())
+    assert worst <= 1e-9, worst
+    for i in range(0, len(texts), 97):    # and the one-message path on a sample
+        one = rt.proba_one(folded[i], cut(folded[i]))
+        assert _close(one, dict(zip(pipeline.classes_, expected[i]))), texts[i]
