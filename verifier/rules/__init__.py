@@ -41,13 +41,19 @@ PREFILTER = Prefilter(CATALOGUE)
 MAX_HITS_PER_RULE = 8
 
 
+_FLAG_INDEX = tuple(i for i, rule in enumerate(CATALOGUE) if not rule.is_signal)
+_SIGNAL_INDEX = tuple(i for i, rule in enumerate(CATALOGUE) if rule.is_signal)
+
+
+def _cancelled_here(h: Hit) -> bool:
+    """A clause or sentence cue cancels ``h`` (message-scope ones may yield to a direct instruction)."""
+    return any(s.scope != "message" for s in h.suppressed_by)
+
+
 def _kept(hits: list[Hit], direct_live: bool) -> list[Hit]:
     out = []
     for h in hits:
-        scopes = {s.scope for s in h.suppressed_by}
-        if scopes - {"message"}:
-            continue
-        if "message" in scopes and not direct_live:
+        if h.suppressed_by and (_cancelled_here(h) or not direct_live):
             continue
         out.append(h)
     return out
@@ -73,24 +79,16 @@ def evaluate(text: str) -> tuple[list[Hit], list[str], Doc]:
     """Run the catalogue on ``text``: (flag hits in text order, signals, doc)."""
     doc = Doc(normalise(text))
     candidates = PREFILTER.candidates(doc)
-    raw = {rule.id: raw_hits(rule, doc, candidates[i]) if i in candidates else []
-           for i, rule in enumerate(CATALOGUE)}
-    direct_live = any(
-        h.direct and not {s.scope for s in h.suppressed_by} - {"message"}
-        for rid, hs in raw.items() if not RULES_BY_ID[rid].is_signal for h in hs
-    )
+    raw = [raw_hits(rule, doc, candidates[i]) if i in candidates else () for i, rule in enumerate(CATALOGUE)]
+    direct_live = any(h.direct and not _cancelled_here(h) for i in _FLAG_INDEX for h in raw[i])
     flags: list[Hit] = []
-    signal_hits: dict[str, list[Hit]] = {}
-    for rule in CATALOGUE:
-        kept = _kept(raw[rule.id], direct_live)
-        if rule.is_signal:
-            signal_hits[rule.id] = kept
-        else:
-            flags.extend(kept)
+    for i in _FLAG_INDEX:
+        if raw[i]:
+            flags.extend(_kept(raw[i], direct_live))
     flags = sorted(_dedupe(flags), key=lambda h: (h.start, h.end, h.rule.id))
     fired = {h.rule.id for h in flags}
     signals = [
-        rule.id for rule in CATALOGUE
-        if rule.is_signal and signal_hits[rule.id] and not fired.intersection(rule.veto)
+        CATALOGUE[i].id for i in _SIGNAL_INDEX
+        if raw[i] and _kept(raw[i], direct_live) and not fired.intersection(CATALOGUE[i].veto)
     ]
     return flags, signals, doc

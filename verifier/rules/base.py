@@ -12,7 +12,8 @@ Suppressions are named predicates (detect-secrets style). Each has a scope:
   notice. A message-scope suppression never cancels a hit when the same
   message also gives a *direct* off-channel instruction (a pattern marked
   ``direct``: pay my card, add my WeChat, send me the code, open this link)
-  that no clause or sentence cue cancels.
+  that no clause or sentence cue cancels. Its predicate reads the message,
+  never the hit, and is computed once per message.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class Doc:
         self.plain = norm.plain   # same offsets as the original
         self._clauses = [m.end() for m in _CLAUSE_END.finditer(self.plain)]
         self._sentences = [m.end() for m in _SENTENCE_END.finditer(self.plain)]
+        self.framed: dict[int, bool] = {}   # message-scope suppressions (by id), computed once per message
+        self._spans: dict[tuple, tuple[int, int]] = {}   # clause and sentence bounds of the hits
 
 
 
@@ -71,12 +74,20 @@ class Doc:
         return lo, hi
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        lo, hi = self._bounds(self._clauses, start, end, len(self.plain))
-        return max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)
+        key = ("c", start, end)
+        found = self._spans.get(key)
+        if found is None:
+            lo, hi = self._bounds(self._clauses, start, end, len(self.plain))
+            found = self._spans[key] = (max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH))
+        return found
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        lo, hi = self._bounds(self._sentences, start, end, len(self.plain))
-        return max(lo, start - SENTENCE_REACH), min(hi, end + SENTENCE_REACH)
+        key = ("s", start, end)
+        found = self._spans.get(key)
+        if found is None:
+            lo, hi = self._bounds(self._sentences, start, end, len(self.plain))
+            found = self._spans[key] = (max(lo, start - SENTENCE_REACH), min(hi, end + SENTENCE_REACH))
+        return found
 
 
 # -------------------------------------------------------------- suppressions
@@ -94,28 +105,82 @@ class Suppressor:
 NEGATION_RE = re.compile(
     "不要|不会|不能|不得|不可|请勿|切勿|勿|谨防|警惕|严禁|禁止|从不|从未|绝不|绝对不|决不|以防|防范|小心|当心"
     "|千万别|别信|别相信|别听|不需要|无需|无须|不用|并非|不存在|拒绝|杜绝|凡是|任何人|一律"
+    # 本行不收取任何代办费 / 不接受私下转账 / 全程没有让我加微信
+    "|不收|不接受|不接收|没有(?:让|要求|叫|往|向)|没(?:让|要求|叫|往|向)"
+    # universal or conditional asks: 任何机构都无法… / 凡自称…的 / 谁让你…，马上挂
+    "|任何(?:机构|平台|第三方|个人|单位|组织|公司|中介|自称|要求|让|叫|要你|要您)|凡(?:自称|要求|让|叫|以)"
+    "|谁(?:让|要|叫)(?:你|您)|(?:也|并|从来|从|都|全程)没有?$"
 )
 WARNING_RE = re.compile(
     "诈骗|骗局|骗子|骗术|陷阱|被骗|上当|违法|违规|犯罪|谣言|套路|虚假|冒充|假冒|不法分子|刑拘|抓获|捣毁|打掉"
+    "|噱头|幌子|本报讯|记者|黑产|被[^。！？!?\\n]{1,8}骗了"
 )
 SCAM_VERDICT_RE = re.compile(
     "(?:都是|都属|一律|均为|均是|就是|全是|肯定是|纯属|属于|是)(?:[^。！？!?\\n]{0,3})"
     "(?:诈骗|骗局|骗子|骗人|陷阱|违法|谣言)"
+    # …的，都不是我们 / 均非本平台人员 / 均属违规 / 一律拉黑
+    "|(?:都|均|一律|全都|并)(?:不是|非|并非)[^。！？!?\\n]{0,3}(?:我们|我司|本行|本公司|本平台|官方|平台|银行|工作人员)"
+    "|(?:均|都|一律|皆)属(?:于)?(?:违规|违法|诈骗|骗局)|一律(?:拉黑|挂断|挂掉|不理)|碰都别碰"
+    # 打到个人账户的钱平台是不认的
+    "|是不认的|不予认可|不被认可|一律无效"
 )
 REPORT_FRAME_RE = re.compile(
     "^[\\s【\\[(（]*(?:[^\\s]{0,8})?(?:新闻|警方|反诈|普法|据报道|案例|通报|温馨提示|风险提示|安全提示|防骗"
-    "|合规提示|评论|科普|提醒|提示|注意|公告|快讯|辟谣|报道|转发|科普)[^:：\\n]{0,10}[:：]"
+    "|合规提示|评论|科普|提醒|提示|注意|公告|快讯|辟谣|报道|转发|科普|课堂|周报|专栏|调查|观察)[^:：\\n]{0,10}[:：]"
+    # 【财经评论】… / 【理财小课堂】… (a column's title, not 【温馨提醒】, which anyone can type)
+    "|^[\\s【\\[(（]*(?:[^\\s】]{0,8})?(?:新闻|评论|科普|课堂|周报|专栏|调查|观察|快讯|辟谣|报道|普法|案例|通报|反诈|防骗)"
+    "[^:：\\n】]{0,6}】"
+    # 据报道，… / 本报讯（记者 …）
+    "|^[\\s【\\[(（]*(?:据报道|本报讯|据悉|据了解|记者调查)"
 )
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"), ("‘", "’"), ("《", "》"))
-QUOTE_CUE_RE = re.compile("所谓|说法|之类|为名|为由|谎称|声称|宣传|话术|名义|借口|骗|冒充|号称|自称|类似")
+QUOTE_CUE_RE = re.compile(
+    "所谓|说法|之类|为名|为由|谎称|声称|宣传|话术|名义|借口|骗|冒充|号称|自称|类似"
+    "|噱头|幌子|旗号|诱导|(?<![名简])称|比如|例如|写成|评论区|广告|刷到"
+)
 QUESTION_RE = re.compile(
     "[?？]|吗$|吗[,，。]|呢$|么$|能不能|可不可以|可以不|是不是|靠不靠谱|靠谱吗|会不会|有没有|怎么|如何|咋"
 )
 OWN_PLAN_RE = re.compile(
     "(?:我|俺|本人)(?:自己|已经|刚|刚刚|想|打算|准备|计划|问|在|去|会|要|们想)|请问|问一下|问下|想问"
 )
+_TELLER = (
+    "(?:客服|银行|平台|朋友|同事|律师|民警|警察|(?<!其)他|她|他们|她们|对方|网上|有人|有个人|那人|那个人|专员|催收|骗子"
+    "|(?:我|他|她)(?:姐|哥|妈|爸|弟|妹|老婆|老公|媳妇|家人|同学|室友)|自称[^。！？!?\\n]{1,16}?的人?)"
+)
+# Somebody the writer does not speak for (not the creditor, whose demands a collector relays).
+_STRANGER = "(?:(?<!其)他|她|他们|她们|对方|有人|有个人|那人|那个人|骗子|自称[^。！？!?\\n]{1,16}?的人?)"
+_TOLD_GAP = "(?![:：])[^。！？!?\\n:：]{0,8}?"
 NARRATIVE_RE = re.compile(
-    "(?:客服|银行|平台|朋友|同事|律师|他|她|对方|网上|有人|专员)(?:说|问|讲|告诉我|回复|回答|表示|建议)"
+    # 客服说… / 催收天天打，昨天还说… / 对方让我先交… / 有人私信我…
+    f"{_TELLER}{_TOLD_GAP}"
+    "(?:说(?!明)|问(?![题候])|讲(?![座解])|告诉我|回复|回答|表示|建议|(?<![名简])称|(?:让|要|叫|要求|逼)(?:我|她|他)|诱导"
+    "|加(?:了)?我|私信我|联系我|找(?:到|过)?我|打电话(?:给我|来)|给我打|打给我)"
+    # 他是不是让你下载… / 有人让你们赶紧转钱
+    f"|{_STRANGER}{_TOLD_GAP}(?:让|要|叫|要求|逼)(?:你|您)"
+    # 一些机构要求客户邮寄手机卡: somebody's ask of a third party, described
+    "|(?:让|要|叫|要求|诱导|逼|骗)(?:客户|受害人|受害者|借款人|债务人|当事人|用户|老人|市民|群众|事主|消费者|该女子|该男子)"
+)
+# 如果有人打电话让你… / 凡自称…的 / 任何要求…的 / 谁让你…: a rule about asks, not an ask.
+HYPOTHETICAL_RE = re.compile(
+    "(?:如果|如|若|假如|要是|一旦|万一|倘若)(?:有人|对方|陌生人|接到|碰到|遇到有人)[^。！？!?\\n]{0,20}?"
+    "(?:打电话|来电|自称|说是|让|要|叫|要求|以|冒充|联系|加|发)"
+    "|凡是?(?:有人)?(?:自称|要求|让|叫|要你|要您|以|声称)|任何(?:人)?(?:自称|要求|让|叫|要你|要您|以|声称)"
+    "|谁(?:让|要|叫|要求)(?:你|您)|(?:不管|无论|不论)(?:是)?谁"
+)
+# 支付宝真的有协商专员会主动加微信吗？ / 这个靠谱吗？ / 是不是骗子？
+DOUBT_RE = re.compile(
+    "真的(?:有|会|是|能|可以)|是不是(?:真的|骗|官方|正规)|靠不靠谱|靠谱(?:吗|不)|可信(?:吗|不)|可靠吗|正常吗|合法吗"
+    "|是真的吗|骗子吗|诈骗吗|骗局吗|能信吗|正规吗|官方的吗|(?:会|能)(?:让|要|叫|要求)(?:你|您)"
+)
+_ASKED_RE = re.compile("[?？]|吗")
+# 说一下我的经历… / 求助帖 / …大家别走我的弯路: the writer's own story, told to warn or to ask.
+STORY_OPEN_RE = re.compile(
+    "(?:说一下|说说|分享一下|讲一下|讲讲|记录一下|聊聊)(?:我|自己)(?!们)[^。！？!?\\n]{0,8}(?:经历|经验|故事|过程|遭遇)"
+    "|记录一下(?:我|自己)(?!们)|我的(?:亲身)?经历|求助|过来人(?:说|的)|(?:怎么|差点)被[^。！？!?\\n]{0,10}骗"
+)
+STORY_CLOSE_RE = re.compile(
+    "引以为戒|别走我的弯路|给大家提个醒|大家(?:千万)?(?:别|不要)(?:再)?(?:上当|被骗|信)"
 )
 OFFICIAL_SIG_RE = re.compile(
     "^[\\s]*【(?:支付宝|花呗|借呗|网商银行|蚂蚁|[^】]{0,8}银行|[^】]{0,8}信用卡|[^】]{0,6}消费金融|12381|[^】]{0,8}法院)】"
@@ -175,6 +240,21 @@ def _official_notice(doc: Doc, start: int, end: int) -> bool:
     return OFFICIAL_SIG_RE.search(doc.plain) is not None
 
 
+def _hypothetical(doc: Doc, start: int, end: int) -> bool:
+    lo, _ = doc.sentence(start, end)
+    return HYPOTHETICAL_RE.search(doc.plain, lo, start) is not None
+
+
+def _doubt_question(doc: Doc, start: int, end: int) -> bool:
+    lo, hi = doc.sentence(start, end)
+    return _ASKED_RE.search(doc.plain, lo, hi) is not None and DOUBT_RE.search(doc.plain, lo, hi) is not None
+
+
+def _story_frame(doc: Doc, start: int, end: int) -> bool:
+    text = doc.plain
+    return STORY_OPEN_RE.search(text, 0, 40) is not None or STORY_CLOSE_RE.search(text, max(0, len(text) - 80)) is not None
+
+
 negated = Suppressor("negated", "clause", _negated,
                      "a warning or negation cue (切勿/请勿/不会/谨防…) earlier in the hit's clause")
 described_as_scam = Suppressor("described_as_scam", "clause", _described_as_scam,
@@ -191,13 +271,20 @@ narrated = Suppressor("narrated", "sentence", _narrated,
                       "somebody else's words reported by the writer (客服说…/朋友问我…)")
 official_notice = Suppressor("official_notice", "message", _official_notice,
                              "an SMS signature of a creditor (【花呗】…) on a message with no off-channel ask")
+hypothetical = Suppressor("hypothetical", "sentence", _hypothetical,
+                          "a rule about such asks, not an ask (如果有人让你…/凡自称…的/谁让你…，马上挂)")
+doubt_question = Suppressor("doubt_question", "sentence", _doubt_question,
+                            "the writer asks whether it is genuine or a scam (真的有…吗？/靠谱吗？/是不是骗子？)")
+story_frame = Suppressor("story_frame", "message", _story_frame,
+                         "the writer's own story, told to warn or ask (说一下我的经历…/求助…/大家别上当)")
 
 DEFAULT_SUPPRESS: tuple[Suppressor, ...] = (
     negated, described_as_scam, quoted_example, warning_sentence, reported_frame,
+    hypothetical, doubt_question, story_frame,
 )
 ALL_SUPPRESSORS: tuple[Suppressor, ...] = (
     negated, described_as_scam, warning_sentence, quoted_example, reported_frame,
-    debtor_question, narrated, official_notice,
+    debtor_question, narrated, official_notice, hypothetical, doubt_question, story_frame,
 )
 
 
@@ -278,6 +365,8 @@ class Rule:
     veto: tuple[str, ...] = ()
     added: str = "0.1.0"
     context_rx: re.Pattern | None = field(init=False, repr=False, compare=False)
+    # ``suppress`` split by scope: (clause and sentence ones, message ones)
+    scoped: tuple[tuple[Suppressor, ...], tuple[Suppressor, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.id not in FLAG_SEVERITY and self.id not in SIGNALS:
@@ -287,6 +376,8 @@ class Rule:
             raise ValueError(f"rule {self.id}: duplicate pattern names")
         rx = re.compile("|".join(f"(?:{c})" for c in self.context)) if self.context else None
         object.__setattr__(self, "context_rx", rx)
+        object.__setattr__(self, "scoped", (tuple(s for s in self.suppress if s.scope != "message"),
+                                            tuple(s for s in self.suppress if s.scope == "message")))
 
     @property
     def is_signal(self) -> bool:
@@ -406,6 +497,29 @@ def raw_hits(rule: Rule, doc: Doc, patterns=None) -> list[Hit]:
             start, end = doc.norm.span_in(pat.view, s, e)
             if start >= end:
                 continue
-            by = tuple(sup for sup in rule.suppress if sup(doc, start, end))
-            hits.append(Hit(rule, pat, start, end, by))
+            hits.append(Hit(rule, pat, start, end, suppressions(rule, doc, start, end)))
     return hits
+
+
+def suppressions(rule: Rule, doc: Doc, start: int, end: int) -> tuple[Suppressor, ...]:
+    """The suppressions of ``rule`` that apply to the hit ``[start, end)``.
+
+    One clause or sentence cue is enough to cancel a hit, so the search stops at
+    the first; message-scope ones (which read the whole message, never the hit)
+    are then computed once per message.
+    """
+    local, whole = rule.scoped
+    for sup in local:
+        if sup.test(doc, start, end):
+            return (sup,)
+    if not whole:
+        return ()
+    framed = doc.framed
+    found = []
+    for sup in whole:
+        hit = framed.get(id(sup))
+        if hit is None:
+            hit = framed[id(sup)] = sup.test(doc, start, end)
+        if hit:
+            found.append(sup)
+    return tuple(found)

@@ -39,13 +39,15 @@ from .payment import SENTENCE_STOP, STRICT_SUPPRESS, around, cgap, pat
 
 # Record words. Strong ones name the credit file itself; weak ones need a cue.
 _REC_STRONG = ("征信报告|征信记录|征信|信用记录|信用报告|信用档案|信用污点|逾期记录|不良记录|违约记录|逾期信息|不良信息"
-               "|黑名单|大数据|网黑|黑户|花户")
+               "|黑名单|大数据|网黑|黑户|花户|迟缴纪录|迟缴记录|呆账|呆帐|联征|(?<![a-z])(?:credit report|overdue|record)(?![a-z])")
 _REC_WEAK = "逾期|污点|不良|记录|信用(?!卡|贷|额|社|中国)"
 _REC = f"(?:{_REC_STRONG}|{_REC_WEAK})"
 # Erasing verbs. Strong ones exist only to erase; weak ones have lawful uses.
 _ACT_STRONG = ("修复|洗白|漂白|消除|删除|删掉|清除|抹掉|抹除|抹去|抹平|下架|隐藏|屏蔽|铲除|清洗|消掉|改成正常|改为正常"
-               "|变干净|干干净净|弄干净|搞干净|变白户|变成白户|白户|白回来|弄白|搞白|不留痕|无痕|清理掉")
-_ACT_WEAK = "恢复正常|恢复|优化|清理|撤销|撤掉|处理掉|清零|清空|去掉|去除|能修(?!复)|可以修(?!复)|帮你修(?!复)|包修(?!复)"
+               "|变干净|干干净净|弄干净|搞干净|变白户|变成白户|白户|白回来|弄白|搞白|不留痕|无痕|清理掉|能删|可删|能洗(?!白)|可洗(?!白)"
+               "|下掉|删干净|(?<![a-z])(?:delete|remove)(?![a-z])")
+_ACT_WEAK = ("恢复正常|恢复|优化|清理|撤销|撤掉|处理掉|清零|清空|去掉|去除|能修(?!复)|可以修(?!复)|帮你修(?!复)|包修(?!复)"
+             "|能消|可消|能撤|可撤|都能处理|能处理")
 _ACT = f"(?:{_ACT_STRONG}|{_ACT_WEAK})"
 _ACT_STRONG_RE = re.compile(f"^(?:{_ACT_STRONG})$")
 _REC_STRONG_RE = re.compile(f"^(?:{_REC_STRONG})$")
@@ -73,7 +75,10 @@ _OFFER = re.compile("帮你|帮您|我们|包|保证|费|内部|后台|渠道|�
 _POLICY = re.compile("一次性|政策|人民银行|人行|央行|征信中心")
 _QUESTION = re.compile("[?]|吗$|吗[,。]|呢$|能不能|可不可以|可以不|是不是|靠不靠谱|靠谱吗|会不会|有没有|怎么|如何|多久|咋")
 _ASKER = re.compile("我|俺|本人|朋友|网上|有人|别人|听说|家人|同事")
-_SELLER = re.compile("我们|找我|加我|加微信|私聊|私信|联系|专业|团队|代办|包|保证|费|\\d+元|内部|后台")
+_SELLER = re.compile("我们|找我|加我|加微信|私聊|私信|联系|专业|团队|代办|包|保证|(?<![学话水电])费|\\d+元|内部|后台")
+_ASK_OPENER = re.compile("请问|想问|问一下|问下|咨询一下")
+# 一次性信用修复我找人代办的，花了600: the debtor's own story of such a service
+_OWN_STORY = re.compile("我(?:之前|以前|当时|去年|前年|也|还|差点)?(?:找人|找了|花了|交了|付了|被|问了)")
 _DISPUTE_CTX = re.compile("征信|逾期|信用|记录|报告|不良|黑名单|大数据|网贷|花呗|借呗|贷款")
 _GENERIC = re.compile("(?:那些|那种|这种|这些|所谓的?|网上的?)[^,;:。!?\n]{0,6}$")
 _OWN_RECORD = re.compile("我(?:的|那|之前的?|以前的?|上次的?)[^,;:。!?\n]{0,6}$")
@@ -94,7 +99,11 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     before, after = around(text, s, e, SENTENCE_STOP, reach=80)
     sentence = before + m.group() + after
     agent = _AGENT.search(sentence) is not None
-    if _QUESTION.search(sentence) and not _SELLER.search(sentence):
+    if _ASK_OPENER.search(before) or _OWN_STORY.search(sentence) and not re.search("你|您", sentence):
+        return False
+    # the sentence stop itself is left out of ``after``: 征信能修复？ asks
+    asked = _QUESTION.search(sentence) is not None or text[e + len(after):e + len(after) + 1] == "?"
+    if asked and not _SELLER.search(sentence):
         # 我的逾期记录能消除吗？ is the debtor asking; 想洗白征信吗？加我微信 is an ad.
         if _ASKER.search(sentence) or not _SELLER.search(text, max(0, s - 80), e + 80):
             return False
@@ -120,6 +129,8 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
         if _LAWFUL.search(sentence) and not _OFFER.search(sentence):
             return False             # 逾期记录五年后自动删除
         return True
+    if name == "service_record":
+        return _fee_cue(sentence) or agent
     if name == "offer_erase":
         return _RECORD.search(text, max(0, s - 25), e + 10) is not None
     if name == "dispute_sure":
@@ -141,6 +152,9 @@ CREDIT_REPAIR = Rule(
         pat("record_action", f"(?P<rec>{_REC}){cgap(6)}(?P<act>{_ACT})"),
         pat("action_record",
             f"(?P<act>{_ACT_STRONG}|优化|处理掉|清理|清空){cgap(4)}(?P<rec>{_REC_STRONG}|逾期|不良|污点)"),
+        # 专人协助处理迟缴纪录、呆账注记 (a record, not a bill, handled as a paid service)
+        pat("service_record", f"(?:专人|协助|帮你|专业)(?:协助)?处理{cgap(4)}(?:{_REC_STRONG}|迟缴|注记)"
+            f"|(?:{_REC_STRONG}|迟缴|注记)[^。!?\\n]{{0,10}}(?:专人|协助|帮你|专业)(?:协助)?处理"),
         pat("offer_erase",
             f"(?:帮你|给你|替你|帮您|为你|为您)(?:直接|全部|一次性|一起)?(?:把它|把这些)?{cgap(2)}"
             "(?:抹掉|抹除|抹平|删掉|删除|消除|清除|洗白|修复|下架|消掉|清掉|处理干净)"),

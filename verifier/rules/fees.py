@@ -28,6 +28,7 @@ debt words stand near it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .base import Doc, Rule, narrated
 from .payment import SENTENCE_STOP, STRICT_SUPPRESS, around, cgap, pat
@@ -40,6 +41,12 @@ _STRONG_AGENT = re.compile(
     # process tells: the agent takes over the debtor's phone or signs for them
     "|寄(?:过来|给我们?)?(?:你的)?(?:手机卡|sim卡|电话卡)|(?:手机卡|sim卡|电话卡)[^,;:。!?\n]{0,4}寄|呼叫转移"
     "|签(?:个|一份|订)?委托|委托书|委托合同|委托协议|授权委托"
+    # erasing records as a service (消除逾期记录，一条收150元 / 大数据下架服务)
+    "|(?:逾期|不良|征信|信用|记录|注记|网黑|黑户|大数据|呆账|overdue|record)[^,;:。!?\\n]{0,6}"
+    "(?:消除|删除|清除|删掉|删干净|修复|修附|下架|撤掉|拿掉|洗白|清理|remove)"
+    # a cut of the relief, bridge money, a loan released only after a fee, channels and connections
+    "|按(?:成功)?(?:减免|欠款|债务)(?:的)?(?:金额|额|总额)?|减多少抽多少|收佣|找我们垫|垫资|垫还|过桥"
+    "|(?:才能|就能|即可|就)(?:放款|下款|提现)|放款前|下款前|下款再收费|有渠道|有门路|走渠道|谈下来|谈成|能谈到"
 )
 _WEAK_AGENT = re.compile(
     "顾问|团队|机构|工作室|代办|代理|律师|中介|委托|一对一|陪跑|导师|课程|训练营|上岸|我们公司|咨询公司|专员|老师|包成功"
@@ -50,36 +57,66 @@ _DEBT_TALK = re.compile(
     "逾期|欠款|负债|网贷|信用卡|花呗|借呗|催收|协商|征信|减免|停息|挂账|分期|还款|债务|本金|利息|罚息|延期|银行|平台"
 )
 # Costs a court may order a debtor to bear: a lawful (if unwelcome) statement.
-_COST_SHIFT = re.compile("由您承担|由你承担|您承担|你承担|需承担|需要承担|自行承担|一并承担|由被告|判决")
+_COST_SHIFT = re.compile("承担|由被告|判决|裁决|仲裁费")
+# 返还本金和30%佣金: a task scam's payout to the reader, not a fee the reader pays
+_PAYOUT = re.compile("返|赚|到账|领取|提现|奖励")
+# 您本次行程费用99元，已从支付宝自动扣款: a receipt for a service already paid
+_RECEIPT = re.compile("已(?:从[^,;:。!?\\n]{0,8})?(?:自动)?扣款|扣款成功|支付成功|感谢(?:乘坐|使用|惠顾)|本次行程")
+# 我找人代办的，花了600 / 我之前差点被…: the debtor's own story of such an agent
+_OWN_STORY = re.compile("我(?:之前|以前|当时|去年|前年|也|还|差点)?(?:找人|找了|花了|交了|付了|被|问了)")
 _QUESTION = re.compile("[?]|吗$|吗[,。]|呢$|多少钱|要不要|需不需要|是不是|靠不靠谱|靠谱吗|有没有|怎么|如何")
 _ASKER = re.compile("我|俺|本人|朋友|网上|有人|别人|听说")
 _SELLER = re.compile("我们|找我|加我|加微信|私聊|私信|联系|专业|团队|包|保证|名额|报名")
 _GENERIC = re.compile("(?:那些|那种|这种|这些|所谓的?|网上的?)[^,;:。!?\n]{0,8}(?:" + _STRONG_AGENT.pattern + "|中介|代理)")
 _WINDOW = 60
+_SIGNATURE = re.compile("^\\s*【[^】\\n]{1,16}】|【[^】\\n]{1,16}】\\s*$")
 
 # A bare number stops before "1个": 三九八一个月 reads 3981个月 in the digits view.
 _AMT = r"(?:\d+[十百千万佰仟拾]+(?:元|块)?|\d[\d.,]*\s*(?:元|块|k|w|万|千|百|佰|仟|个点|%)|\d{3,}?(?=1个|(?!\d)))"
 
 
-def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
+@lru_cache(maxsize=2)
+def _unsigned(doc: Doc) -> str:
+    """The folded text with SMS signatures blanked (【安和律所汽车】 names a car dealer, not an agent)."""
     text = doc.norm.text
+    return _SIGNATURE.sub(lambda m: " " * len(m.group()), text) if "【" in text else text
+
+
+@lru_cache(maxsize=2)
+def _debt_body(doc: Doc) -> bool:
+    return _DEBT_TALK.search(_unsigned(doc)) is not None
+
+
+def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
+    text, body = doc.norm.text, _unsigned(doc)
     s, e = m.span()
     lo, hi = max(0, s - _WINDOW), min(len(text), e + _WINDOW)
-    strong = _STRONG_AGENT.search(text, lo, hi) is not None
-    weak = _WEAK_AGENT.search(text, lo, hi) is not None and _DEBT_TALK.search(text, lo, hi) is not None
+    strong = _STRONG_AGENT.search(body, lo, hi) is not None
+    if not strong and body is not text and _STRONG_AGENT.search(text, lo, hi):
+        # only the signature names an agent: the body must be about a debt (【金信法务咨询】被催收逼得…)
+        strong = _debt_body(doc)
+    weak = _WEAK_AGENT.search(text, lo, hi) is not None and _DEBT_TALK.search(body, lo, hi) is not None
     if not (strong or weak):
         return False
     before, after = around(text, s, e, SENTENCE_STOP, reach=80)
     sentence = before + m.group() + after
+    if _RECEIPT.search(sentence):
+        return False
+    if _OWN_STORY.search(sentence) and not re.search("你|您", sentence):
+        return False
     if name == "fee_word":
         word = m.group("fee")
-        if word == "手续费" and not strong:
+        if word == "手续费" and (not strong or text[max(0, s - 2):s] == "分期"):
             return False             # 二次分期手续费: the creditor's own product fee
+        if word == "佣金" and _PAYOUT.search(text, max(0, s - 8), e + 6):
+            return False
         if word in ("律师费", "诉讼费") and _COST_SHIFT.search(sentence):
             return False             # 律师费、诉讼费由您承担: a lawful statement of costs
     if _GENERIC.search(before) and not _SELLER.search(sentence):
         return False                 # 网上那些代理协商动不动收几千服务费: talk about such agents
-    if _QUESTION.search(sentence) and not _SELLER.search(sentence):
+    # the sentence stop itself is left out of ``after``: 征信能修复？ asks
+    asked = _QUESTION.search(sentence) is not None or text[e + len(after):e + len(after) + 1] == "?"
+    if asked and not _SELLER.search(sentence):
         # 找停息挂账的中介要交服务费吗？ is the debtor asking; 服务费多少？私聊 is an ad.
         if _ASKER.search(sentence) or not _SELLER.search(text, lo, hi):
             return False
@@ -92,7 +129,8 @@ INTERMEDIARY_FEE = Rule(
         pat("fee_word",
             "(?P<fee>服务费|咨询费|定金|订金|诚意金|风险保证金|保证金|押金|工本费|受理费|关系费|疏通费|打点费|会员费|报名费"
             "|入会费|佣金|抽成|提成|前期费用|前期费|协商费|代办费|办理费|加急费|材料费|律师费|顾问费|委托费|代理费|操作费"
-            "|渠道费|公关费|手续费|尾款)"
+            "|渠道费|公关费|手续费|尾款|陪跑费|入群费|委任费|备案费|规费|排件费|资料费|修复费|送件费|开通费|排号费|审核费"
+            "|验证费|激活费|认证费|解冻费|解冻金|启动费|介绍费|代接费)"
             f"(?:(?::|是|为|共|一共|只要|仅需|只需|收|先付|先交|{cgap(2)}){_AMT})?",
             view="digits"),
         pat("fee_share",
@@ -100,10 +138,21 @@ INTERMEDIARY_FEE = Rule(
             f"|\\d+个点的?(?:服务费|费用|佣金)?",
             view="digits"),
         pat("fee_amount",
-            f"(?:收费|费用|套餐|包月|包年|年费|月费){cgap(3)}{_AMT}|{_AMT}(?:/月|一个月|包月)?的?(?:套餐|服务)",
+            f"(?:收费|费用|套餐|包月|包年|年费|月费){cgap(3)}{_AMT}|{_AMT}(?:/月|一个月|包月)?的?(?:套餐|服务)"
+            # 号码转给律师接，一个月三百
+            f"|(?:[1一]个月|每月|首月)(?:收|只要|仅需|才)?{_AMT}"
+            # 我们有渠道开，加300元就行
+            "|(?:加|补|多付|再付|先付|先交)\\d[\\d.,]*(?:元就行|块就行|元即可|块即可|元就可以|元就能)",
+            view="digits"),
+        # 一条800 / 每笔收200元 / 一个平台的记录300元 / 298元一条 / 每张卡500元
+        pat("fee_per_item",
+            f"(?:[1一每]|按)(?:条|笔|张卡?|个平台|家平台|家)(?:逾期|记录|的记录|逾期记录)?(?:收|收费|只要|仅需)?{_AMT}"
+            f"|(?<!\\d)(?<!\\d[.,])\\d[\\d.,]*(?:元|块)?(?:/|[1一每])(?:条|笔|张)",
             view="digits"),
         pat("fee_talk",
-            "(?:了解|咨询|详询|问)(?:一下)?(?:收费|费用)|(?:收费|费用)(?:标准|明细|详情|透明|合理|低廉|便宜|公道|优惠|实惠)",
+            "(?:了解|咨询|详询|问)(?:一下)?(?:收费|费用)|(?:收费|费用)(?:标准|明细|详情|透明|合理|低廉|便宜|公道|优惠|实惠)"
+            "|价格(?:公道|美丽|实惠|优惠|透明|合理)|先做后收费|先办后付|(?:办|谈)成(?:了)?(?:你)?再(?:给钱|付)|收佣"
+            "|(?<![a-z])(?:success fee|fee\\s?[¥$]?\\d+k?|price\\s?[¥$]?\\d+)",
             view="digits"),
         pat("shop_order",
             f"(?:淘宝|拼多多|闲鱼|京东|电商|小店|店铺){cgap(6)}(?:下单|拍下|拍一下|拍|付款)",

@@ -117,6 +117,9 @@ _MONEY_RE = re.compile(
     "逾期|欠款|欠费|还款|应还|账单|贷|花呗|借呗|白条|金条|信用卡|额度|提额|征信|协商|减免|罚息|利息|本金|结清|停息|挂账|上岸"
     "|债|催收|退息|退款|理赔|账户|账号|钱包|验证码|转账|汇款|收款|付款|资金|冻结|解冻|注销|认证|实名|异常|安全中心"
     "|法院|仲裁|立案|应诉|传票|调解|执行|判决|银联|百万保障|扣费|工资|社保|公积金|补贴|报销"
+    # the bait of a phishing link: points, prizes, parcels, tolls, benefits, a blocked card or account
+    "|借款|借钱|免息|延期|积分|兑换|领取|中奖|奖金|获得.{0,4}奖|包裹|快递|物流|投递|etc|通行|医保|退税|个税|停用|激活|验证|登录|登陆|更新资料"
+    "|(?<![a-z])(?:kyc|refund|verify|verification|account)(?![a-z])|解除|礼包|提现|缴费|停话|银行卡|交易|下款|优惠"
 )
 # What introduces a bare dotted quad as an address.
 _ADDRESS_CUE_RE = re.compile("访问|打开|登录|登陆|浏览器|网址|地址|链接|点击|进入|上传至|上传到|入口|:")
@@ -183,6 +186,11 @@ def _signed_platforms(doc: Doc) -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
+def _unsigned_text(doc: Doc) -> str:
+    return _SIGNATURE_RE.sub("", doc.norm.text)
+
+
+@lru_cache(maxsize=2)
 def _money_talk(doc: Doc) -> bool:
     return _MONEY_RE.search(doc.norm.text) is not None
 
@@ -219,10 +227,13 @@ def link_reason(doc: Doc, url: str, original: str = "", start: int = 0) -> str |
         signed = _signed_platforms(doc)
         if "*" in platforms or not signed or platforms & signed:
             return None
+        if any(p in _unsigned_text(doc) for p in platforms):
+            return None         # 【中国联通】…可在中国电信App或www.189.cn订购: the body names the domain's owner
         return "other_platform"
     if is_ip:
         if any(int(x) > 255 for x in host.split(".")):
-            return None
+            # not a real address, but a scheme and a path make it a forged one (http://15.81.569.61/login)
+            return "ip" if "://" in canon and "/" in canon.split("://", 1)[1] else None
         if "://" in canon or "/" in canon or re.search(":\\d", canon):
             return "ip"
         # a bare dotted quad is an address only when introduced as one (not 版本2.3.1.8)

@@ -47,8 +47,8 @@ from __future__ import annotations
 import re
 
 from .prefilter import fast
-from .base import NEGATION_RE, SCAM_VERDICT_RE, Doc, Pat, Rule, Suppressor, described_as_scam, quoted_example, \
-    reported_frame
+from .base import NARRATIVE_RE, NEGATION_RE, SCAM_VERDICT_RE, Doc, Pat, Rule, Suppressor, described_as_scam, \
+    doubt_question, hypothetical, quoted_example, reported_frame, story_frame
 
 # ------------------------------------------------------------ scope helpers
 CLAUSE_STOP = re.compile(r"[,;:。!?\n]")
@@ -94,7 +94,7 @@ _NOT_GOVERNING = re.compile(
     "|不用走|不走|不需要本人|无需本人|不用本人|不用跑"
 )
 # After a negation, these mean the writer has turned to an instruction.
-_PIVOT = re.compile("直接|而是|改为|改成|换成|只要|只需|只管|马上|立即|立刻|赶紧|抓紧")
+_PIVOT = re.compile("直接|而是|改为|改成|换成|只要|只需|只管|只能|只收|但是|马上|立即|立刻|赶紧|抓紧")
 
 
 def _negated_strict(doc: Doc, start: int, end: int) -> bool:
@@ -139,8 +139,22 @@ warning_strict = Suppressor(
     "warning_strict", "sentence", _warning_strict,
     "the hit's sentence is an anti-fraud warning or a crime report; a scammer's reassurance (不是骗子), an "
     "accusation (涉嫌违法) or a decoy warning next to an instruction does not count")
+def _narrated_strict(doc: Doc, start: int, end: int) -> bool:
+    lo, _ = doc.sentence(start, end)
+    last = None
+    for last in NARRATIVE_RE.finditer(doc.plain, lo, start):
+        pass
+    return last is not None and _ADDRESSED.search(doc.plain, last.end(), start) is None
+
+
+_ADDRESSED = re.compile("你|您")
+narrated_strict = Suppressor(
+    "narrated_strict", "sentence", _narrated_strict,
+    "somebody else's ask reported by the writer (对方让我把手机卡寄过去), not relayed to the reader "
+    "(领导说了，你先转到他卡上)")
 STRICT_SUPPRESS: tuple[Suppressor, ...] = (
     negated_strict, described_as_scam, quoted_example, warning_strict, reported_frame,
+    hypothetical, doubt_question, story_frame,
 )
 
 # -------------------------------------------------------------- vocabulary
@@ -149,10 +163,20 @@ DEBT_TALK = re.compile(
     "逾期|欠款|账单|减免|罚息|利息|本金|结清|销账|消账|核销|平账|撤销|撤诉|撤案|花呗|借呗|网贷|贷款|平台|催收|协商"
     "|征信|分期|信用卡|额度|上岸|停息|挂账|诚意金|案件|立案|法务|还款|欠费|债务|负债|注销|冻结|解冻|核查|清查|涉嫌"
     "|洗钱|公安|检察|法院|律师函|手续费|保证金|回款|回单|对接|专员|违约|追偿|委外"
+    "|不还|还钱|欠钱|私了|协议|方案|借到|借出来|下了款|下款|口子|撤案费|销案"
+)
+# The scripts of scams that are not about a debt: a relative or a boss in trouble, a
+# "verification" transfer, a payment split to dodge risk control.
+SCAM_TALK = re.compile(
+    "急用|急需|应急|急[!！]|出事|医院|手术|钱包丢|号码被盗|新号|换号|新微信|新qq|出差|老板交代|领导交代|别跟[^,;:。!?\\n]{0,4}说"
+    "|别在群里说|不方便接电话|冻结|冻节|风控|拦截|流水|退回|原路|中奖|公证|金额太大|避开|不然|否则|不想让|压下来|曝光"
 )
 _PAYEE = fast("(?:我们|我|个人|私人|专员|老师|经理|主管|律师|法务|财务|这个|这张|这边|下面|下方|以下|如下|指定|他|她|对方"
-          "|业务员)")
-_ACCOUNT = fast("(?:银行卡|卡号|卡上|卡里|账户|账号|户头|微信|支付宝|钱包|零钱|收款码|二维码|v上|卡)")
+          "|业务员|医生|表哥|表姐|同事|会计|出纳|秘书)")
+_ACCOUNT = fast("(?:银行卡|卡号|卡上|卡里|账户|账号|户头|户|微信|支付宝|钱包|零钱|收款码|二维码|v上|卡"
+                "|(?<![a-z])(?:v|account|card)(?![a-z]))")
+# 转3000到这个卡上: a sum between the verb and the payee
+_SUM = "(?:\\d[\\d,.]*(?:元|块)?|[一二两三四五六七八九十百千万]+(?:元|块)?)"
 _VERB = "(?:转账|转款|转钱|转移|划转|划拨|转|打款|打钱|打|汇款|汇钱|汇|支付(?=[到给进入至])|(?<!支)付款|(?<!支)付)"
 _PREP = "(?:到|给|进|入|至)"
 _ROLE = fast("(?:法务|律师|老师|专员|经理|主管|财务|同事|领导|负责人|业务员|工作人员|对接人|这个人|这个账号)")
@@ -167,7 +191,7 @@ _READER = re.compile("你|您|自己|本行|本公司")
 _FORWARD = re.compile("截图|图片|照片|文件|聊天记录|记录|链接|消息|资料|名片|视频|语音|地址|定位|号码给")
 _CALL = re.compile("^(?:电话|语音|视频|通话)")
 _SELF_ACTOR = re.compile("我(?:自己|先|已经|刚|刚刚|会|要|想|打算|准备|就|把)")
-_SAFE_STRONG = re.compile("安全|冲正|清查|核查|过渡|过度|专案|验资|资金核查|国家")
+_SAFE_STRONG = re.compile("安全|冲正|清查|核查|过渡|过度|专案|验资|资金核查|国家|代管|托管|公证处|解冻|清算")
 _TRANSFER_VERB = re.compile("转|汇|打|存|划|移|付|缴|交|放")
 _PROPERTY = re.compile("购房|房款|首付|预售|二手房|房屋|装修|租房|押一付|学费|培训|预付卡|预收|会员卡|工程款")
 _QR_NOT_PAY = re.compile("下载|登录|登陆|关注|进群|加群|入群|加好友|添加|注册|领取|签到|点餐|健康码|核酸")
@@ -187,12 +211,13 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
         if _PROPERTY.search(text, max(0, s - 60), e + 60):
             return False
         # 安全/冲正/清查账户 exist only in scams; 监管/指定账户 need money moving into them.
-        return _SAFE_STRONG.search(hit) is not None or _TRANSFER_VERB.search(before[-10:] + hit) is not None
-    if not near(text, s, e, DEBT_TALK):
+        return _SAFE_STRONG.search(hit) is not None or _TRANSFER_VERB.search(before[-10:] + hit) is not None \
+            or re.search("转入|核查|审查", after[:10]) is not None     # 监管账户核查，今日内转入
+    if not near(text, s, e, DEBT_TALK) and not (name != "scan_qr" and near(text, s, e, SCAM_TALK)):
         # "转到指定账户" in a verification or refund script is enough without debt words.
         if not ((m.groupdict().get("payee") or "") == "指定" and near(text, s, e, _PROCESS_TALK)):
             return False
-    if name in ("to_private_account", "to_account_verb", "wechat_transfer_to_me", "money_to_person"):
+    if name in ("to_private_account", "to_account_verb", "wechat_transfer_to_me", "money_to_person", "money_to_me"):
         if re.match("[转发](?![账款钱])", hit) and _FORWARD.search(before[-8:]) or _CALL.search(after):
             return False            # 截图转我微信 / 打我微信语音: not money
         groups = m.groupdict()
@@ -213,6 +238,9 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     if name == "split_transfer":
         return _SPLIT_CUE.search(hit) is not None
     if name == "named_payee":
+        if m.group("kind") == "持卡人" and (re.search("(?:致|尊敬的|亲爱的)$", before)
+                                          or re.match("[^,;:。!?\\n]{0,4}(?:[,:]|您好|你好)", text[m.end("kind"):])):
+            return False            # 致持卡人周某：… / 持卡人您好: the reader addressed, not a payee
         return _INSTITUTION.match(text, m.end("kind")) is None and not re.search("您的|你的|本人", before[-4:])
     return True
 
@@ -221,7 +249,7 @@ PERSONAL_ACCOUNT_TRANSFER = Rule(
     id="personal_account_transfer",
     patterns=(
         pat("to_private_account",
-            f"(?:(?:{_VERB}|还|存|充|缴|交){_PREP}(?P<pre>{cgap(3)})|{_VERB})(?P<payee>{_PAYEE})(?:的)?"
+            f"(?:(?:{_VERB}|还|存|充|缴|交){_SUM}?{_PREP}(?P<pre>{cgap(3)})|{_VERB})(?P<payee>{_PAYEE})(?:的)?"
             f"(?P<mid>{cgap(6)}){_ACCOUNT}上?",
             direct=True),
         pat("to_account_verb",
@@ -229,6 +257,12 @@ PERSONAL_ACCOUNT_TRANSFER = Rule(
             f"(?P<mid>{cgap(4)})(?:账户|账号|银行卡|卡|支付宝|微信){cgap(4)}(?:转账|转钱|转款|打款|汇款|付款|转|打|汇)",
             direct=True),
         pat("wechat_transfer_to_me", "(?:微信|支付宝|v)上?(?:直接)?(?:转|打|汇|付)(?:账)?给?(?:我们|我)",
+            direct=True),
+        # 你直接转我这边就行 / 先凑150转给我 / 撤案费转我 / 转两千给我 / 帮我先转两万
+        pat("money_to_me",
+            "(?:转|打|汇)(?:给)?我(?:这边|这里)(?:就行|就可以|即可)"
+            "|(?<=[\\d钱款费千万百元块])(?:直接)?(?:转|打|汇)(?:给)?(?:我们|我)(?![们的]?(?:同事|领导|财务|朋友))"
+            f"|(?:转|打|汇){_SUM}给(?:我们|我)|(?:帮我|给我)(?:先)?(?:转|打|汇)(?:个)?{_SUM}",
             direct=True),
         pat("money_to_person",
             f"(?:转账|转款|转钱|打款|打钱|汇款|汇钱|(?<!支)付款|还钱|转|打|汇|交|还)(?:给|到)(?P<pre>{cgap(2)})"
@@ -240,17 +274,22 @@ PERSONAL_ACCOUNT_TRANSFER = Rule(
             view="digits", direct=True),
         pat("safe_account",
             f"(?:(?:转|汇|打|存|划|移)(?:入|到|至|进){cgap(4)})?"
-            "(?:国家安全|安全|监管|冲正|清查|核查|资金核查|对公过渡|对公过度|过渡|过度|备付|专案|验资|指定收款|公安监管)"
+            "(?:国家安全|安全|监管|冲正|清查|核查|资金核查|对公过渡|对公过度|过渡|过度|备付|专案|验资|指定收款|公安监管|代管|托管"
+            "|公证处|解冻|清算)"
             "(?:的)?(?:账户|账号)",
             direct=True),
-        pat("scan_qr", f"(?:扫|识别|长按){cgap(6)}(?:收款码|收钱码|二维码|付款码)", direct=True),
+        pat("scan_qr", f"(?:扫|识别|长按){cgap(6)}(?:收款码|收钱码|二维码|二位码|付款码)"
+            # 扫码付 / 扫我这个码还 / 码在这，扫了付
+            "|扫(?:我的?|这个|我这个|一下)?码(?=付|还|转|支付)|码在这",
+            direct=True),
         pat("send_qr",
             "(?:(?:我|我们|个人|私人|主管|经理|专员|老师|财务|领导|同事|负责人)的?(?:个人)?(?:收款码|收钱码)"
             f"|(?:收款码|收钱码){cgap(3)}(?:发|给)(?:你|您)|(?:发|给)(?:你|您){cgap(3)}(?:收款码|收钱码)"
             f"|付款码{cgap(3)}(?:发|给|截图)(?:给)?(?:我|过来))",
             direct=True),
         pat("red_packet",
-            f"(?:发|转|包)(?:个|一个|我|给我|过来)?{cgap(8)}红包|红包{cgap(2)}(?:发|转|包)(?:给)?(?:我|过来)",
+            f"(?:发|转|包)(?:个|一个|我|给我|过来)?{cgap(8)}红包|红包{cgap(2)}(?:发|转|包)(?:给)?(?:我|过来)"
+            "|红包(?:也行|也可以|也可)",
             direct=True),
         pat("split_transfer",
             f"分(?:[0-9两几多]|[一二三四五六七八九十]){{1,2}}(?:笔|次){cgap(8)}(?:转|打|汇|付|存){cgap(10)}"
@@ -261,7 +300,7 @@ PERSONAL_ACCOUNT_TRANSFER = Rule(
             "(?=[,;:。!?\\s\\d(]|$|转|打|汇|卡|账号|开户|备注)",
             direct=True),
     ),
-    suppress=STRICT_SUPPRESS,
+    suppress=STRICT_SUPPRESS + (narrated_strict,),
     confirm=_confirm,
     explanation="要求把钱转到个人账户、个人微信/支付宝、收款码或所谓“安全账户”，而不是官方还款页面。正规平台只通过自己的App还款页面收款。",
     advice="不要向任何个人账户或二维码付款；只在支付宝App或债权机构官方App的还款页面还款。",
