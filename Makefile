@@ -9,7 +9,8 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test]" --config-settings editable_mode=compat
+	$(BIN)/python -m compileall -q verifier
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -19,7 +20,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]" --config-settings editable_mode=compat
+	$(BIN)/python -m compileall -q verifier   # byte-code for the cold-start figures, even under PYTHONDONTWRITEBYTECODE
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/rules_speed.py
 	$(BIN)/python bench/segmenter.py

@@ -98,3 +98,31 @@ def test_normalise_bulk_deletion_map_equals_edit_by_edit(text: str) -> None:
     for i in range(len(fast_out)):
         assert fast_map.char_span(i) == slow_map.char_span(i)
     assert fast_map.span(0, len(fast_out)) == slow_map.span(0, len(fast_out))
+
+
+def test_prefilter_hyperscan_finds_every_pattern_that_matches() -> None:
+    """The batch prefilter (Hyperscan in prefilter mode) is a superset of what re matches."""
+    from verifier import corpus
+    from verifier.rules import batch_prefilter
+
+    hs = batch_prefilter()
+    if hs is PREFILTER:
+        pytest.skip("Hyperscan cannot be used on this machine: batches use the needle prefilter")
+    texts = TEXTS + [r["text"] for r in corpus.load()[::7]]
+    for text in texts:
+        doc = Doc(normalise(text))
+        got = {(ri, p.name) for ri, pats in hs.candidates(doc).items() for p in pats}
+        for ri, rule in enumerate(CATALOGUE):
+            for pat in rule.patterns:
+                if pat.rx.search(doc.norm.view(pat.view)):
+                    assert (ri, pat.name) in got, (rule.id, pat.name, text[:40])
+
+
+@pytest.mark.parametrize("text", TEXTS[1::4], ids=[c["_where"] for c in CASES[1::4]])
+def test_prefilter_batch_evaluation_equals_single(text: str) -> None:
+    from verifier.rules import batch_prefilter, evaluate
+
+    one = evaluate(text)
+    batch = evaluate(text, batch_prefilter())
+    assert [(h.rule.id, h.start, h.end) for h in one[0]] == [(h.rule.id, h.start, h.end) for h in batch[0]]
+    assert one[1] == batch[1]

@@ -54,3 +54,12 @@ def test_render_long_message_shows_context_around_evidence() -> None:
     shown = highlighted(text, result, plain=True).plain
     assert "⟦转我卡上⟧" in shown and shown.startswith("…") and shown.endswith("…")
     assert len(shown) < 120
+
+
+def test_render_score_shows_the_model_probabilities_in_the_users_language() -> None:
+    probs = {"scam": 0.91, "abusive": 0.03, "collection": 0.04, "normal": 0.02}
+    result = ScoreResult("scam", 0.9, "high", probs, (FLAG,), (), ("建议文字。",))
+    zh = _render(TEXT, result)
+    assert "模型概率: 诈骗 0.91  违规催收 0.03  正常催收/账单 0.04  普通消息 0.02" in zh
+    en = _render(TEXT, result, "en")
+    assert "model probabilities: scam 0.91  abusive collection 0.03" in en

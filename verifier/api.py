@@ -9,7 +9,7 @@ from itertools import islice
 from .errors import InputError
 from .messages import LABEL_ADVICE, check_lang, flag_text
 from .results import Flag, ScoreResult
-from .rules import evaluate
+from .rules import batch_prefilter, evaluate
 from .scoring import THRESHOLDS, about_debt, decide
 
 MAX_CHARS = 1_048_576   # one message; whole chat exports go through ``verifier scan``
@@ -76,7 +76,8 @@ def _score_chunk(args: tuple[list[str], str, bool, str | None]) -> list[ScoreRes
     """Score distinct texts: rules one by one, the model in one sparse product."""
     texts, lang, use_model, model_dir = args
     loaded = _model(use_model, model_dir)
-    evaluated = [evaluate(t) for t in texts]
+    prefilter = batch_prefilter()
+    evaluated = [evaluate(t, prefilter) for t in texts]
     if loaded is None:
         return [_result(t, h, s, d, None, THRESHOLDS, lang) for t, (h, s, d) in zip(texts, evaluated)]
     from .segment import cut
@@ -113,6 +114,7 @@ def score_iter(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_
     """
     check_lang(lang)
     _model(use_model, model_dir)   # a broken model fails here, before any work
+    batch_prefilter()              # built (or loaded from the cache) once, before workers fork
     pending: deque[tuple[list[str], list[str]]] = deque()
 
     def jobs():

@@ -110,6 +110,60 @@ def score_cmd(
             print_score(message, result, lang)
 
 
+@app.command("agreement")
+def agreement_cmd(
+    file: str = typer.Argument(..., help="协议文本文件，或 - 从标准输入读取 / a text file, or - for standard input"),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
+) -> None:
+    """核查一份还款协议、App确认页或催收方案。Check a proposed or signed repayment agreement."""
+    with handled(debug):
+        from .agreement import check_agreement
+
+        text = read_document(file)
+        result = check_agreement(text, lang=lang)
+        if as_json:
+            emit_json(result.to_dict())
+        else:
+            from .render import print_agreement
+
+            print_agreement(text, result, lang)
+
+
+MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+
+
+def read_document(path: str) -> str:
+    """A text file (UTF-8, UTF-16 with BOM, GBK/GB18030), or standard input when ``path`` is ``-``."""
+    from pathlib import Path
+
+    from .textio import decode_bytes
+
+    if path == "-":
+        if sys.stdin is None:
+            raise InputError("no standard input to read", code="E201")
+        data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+        source = "standard input"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file", code="E205")
+        if p.is_dir():
+            raise InputError(f"{path} is a directory, not a text file", code="E205")
+        if p.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise InputError(f"{path} is larger than {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB; an agreement "
+                             "is a few pages of text", code="E203")
+        data = p.read_bytes()
+        source = path
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError(f"{source} is larger than {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB", code="E203")
+    text = decode_bytes(data, source)
+    if not text.strip():
+        raise InputError(f"{source} is empty: there is no text to check", code="E201")
+    return text
+
+
 @app.command("corpus")
 def corpus_cmd(
     check: bool = typer.Option(False, "--check", help="只检查是否最新 / only check that the built files are current"),

@@ -23,7 +23,6 @@ import os
 import platform
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from .contract import LABELS
@@ -110,6 +109,8 @@ def select(rows: list[dict], grid: dict = GRID, folds: int = 5, log=None) -> tup
 
 # ------------------------------------------------------------------ versions
 def _version(dist: str) -> str | None:
+    from importlib import metadata
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:

@@ -25,6 +25,7 @@ as ASCII digits, for phone, QQ and card numbers).
 
 from __future__ import annotations
 
+from . import recache
 import re
 import unicodedata
 from bisect import bisect_right
@@ -52,25 +53,25 @@ _FORMAT_RE = f"[{FORMAT_CHARS}]"
 # Format characters anywhere, or a separator run between two CJK characters;
 # written to open with one character class so that ``re`` skips ordinary
 # characters in its C search loop.
-_DELETE_RE = re.compile(
+_DELETE_RE = recache.compile(
     rf"[{FORMAT_CHARS}{JUNK}](?:(?<={_FORMAT_RE}){_FORMAT_RE}*|(?<=[{CJK}][{JUNK}])[{JUNK}]*(?=[{CJK}]))"
 )
-_SPACED_RUN_RE = re.compile(
+_SPACED_RUN_RE = recache.compile(
     rf"(?<![{CJK}])[{CJK}](?:[{SPACING}]{{1,3}}[{CJK}]){{2,}}(?![{CJK}])"
 )
-_SPACING_RE = re.compile(f"[{SPACING}]+")
-_PUNCT_RE = re.compile("[,;:!?。、，；：！？]")
-_FORMAT_ONLY_RE = re.compile(_FORMAT_RE)
+_SPACING_RE = recache.compile(f"[{SPACING}]+")
+_PUNCT_RE = recache.compile("[,;:!?。、，；：！？]")
+_FORMAT_ONLY_RE = recache.compile(_FORMAT_RE)
 
 # Words that say the text is about a debt; ambiguous variants need one nearby.
-DEBT_CUE_RE = re.compile(
+DEBT_CUE_RE = recache.compile(
     "逾期|欠款|欠钱|还款|还钱|借款|贷|花呗|借呗|协商|减免|催收|征信|账单|分期|本金|利息|罚息"
     "|上岸|负债|信用卡|额度|结清|停息|挂账|口子|债|欠|账户|加我|私聊"
 )
 CUE_WINDOW = 12
 
 _DIGITS = str.maketrans("零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖", "0011122233445566778899")
-_DIGIT_CHARS_RE = re.compile("[零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖]")
+_DIGIT_CHARS_RE = recache.compile("[零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖]")
 
 
 # ---------------------------------------------------------------- offset maps
@@ -193,7 +194,7 @@ class _FoldTable(dict):
         return out
 
 
-_CJK_CHAR_RE = re.compile(f"[{CJK}]")
+_CJK_CHAR_RE = recache.compile(f"[{CJK}]")
 _FOLD = _FoldTable()
 
 
@@ -333,7 +334,7 @@ def trie_regex(words) -> str:
 
 @lru_cache(maxsize=2)
 def _variant_re(symbols: bool) -> re.Pattern:
-    return re.compile(trie_regex(_tables()[0 if symbols else 1]))
+    return recache.compile(trie_regex(_tables()[0 if symbols else 1]))
 
 
 def _is_letter(c: str) -> bool:

@@ -123,7 +123,8 @@ class RuntimeModel:
 
         Word n-grams are looked up in the vocabulary one by one; character
         n-grams of up to three characters become integers (21 bits a code
-        point) looked up with ``searchsorted`` over the whole batch at once.
+        point) looked up over the whole batch at once (a table for single
+        characters, ``searchsorted`` for pairs and triples).
         """
         import numpy as np
         from scipy import sparse
@@ -138,9 +139,9 @@ class RuntimeModel:
         cols = np.array(flat, dtype=np.int64)
         rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
         keep = cols >= 0
-        word = self._tfidf(rows[keep], cols[keep], self.word_idf, n, 0)
-        char = self._tfidf(*self._char_columns([_WHITE_SPACES.sub(" ", f) for f in folded]), self.char_idf, n,
-                           len(self.word_vocab))
+        word = self._weights(*self._counted(rows[keep], cols[keep], len(self.word_vocab)), self.word_idf, n, 0)
+        r, c = self._char_columns([_WHITE_SPACES.sub(" ", f) for f in folded])
+        char = self._weights(*self._counted(r, c, len(self.char_vocab)), self.char_idf, n, len(self.word_vocab))
         r, c, v = (np.concatenate([word[k], char[k]]) for k in range(3))
         x = sparse.csr_matrix((v, (r, c)), shape=(n, len(self.word_vocab) + len(self.char_vocab)))
         logits = np.asarray(x @ self._coef_matrix()) + np.frombuffer(self.intercept, dtype=np.float64)
@@ -150,17 +151,23 @@ class RuntimeModel:
         return logits
 
     @staticmethod
-    def _tfidf(rows, cols, idf: array, n: int, offset: int):
+    def _counted(rows, cols, width: int):
+        """Distinct (message, column) pairs and how often each occurs."""
+        import numpy as np
+
+        keys, counts = np.unique(rows * width + cols, return_counts=True)
+        r, c = np.divmod(keys, width)
+        return r, c, counts.astype(np.float64)
+
+    @staticmethod
+    def _weights(rows, cols, counts, idf: array, n: int, offset: int):
         """Sublinear tf × idf, l2-normalised per message: (rows, columns + offset, values)."""
         import numpy as np
 
-        width = int(cols.max()) + 1 if len(cols) else 1
-        keys, counts = np.unique(rows * width + cols, return_counts=True)
-        r, c = np.divmod(keys, width)
-        vals = (1.0 + np.log(counts)) * np.frombuffer(idf, dtype=np.float64)[c]
-        norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=n))
-        vals /= norms[r]
-        return r, c + offset, vals
+        vals = (1.0 + np.log(counts)) * np.frombuffer(idf, dtype=np.float64)[cols]
+        norms = np.sqrt(np.bincount(rows, weights=vals * vals, minlength=n))
+        vals /= norms[rows]
+        return rows, cols + offset, vals
 
     def _char_columns(self, texts: list[str]):
         """(message, column) of every character n-gram of ``texts`` that is in the vocabulary."""
@@ -172,12 +179,17 @@ class RuntimeModel:
         lo, hi = self.char_range
         rows, cols = [], []
         for k in range(lo, hi + 1):
-            if k > 3:   # 63 bits hold three code points; longer n-grams are looked up one by one
+            m = len(codes) - k + 1
+            if m <= 0:
+                continue
+            if k == 1:      # one code point: a direct lookup table
+                lut = self._unigram_lut()
+                c = lut[np.minimum(codes, len(lut) - 1).astype(np.int64)]
+                hit = c >= 0
+                r, c = owner[hit], c[hit]
+            elif k > 3:     # 63 bits hold three code points; longer n-grams are looked up one by one
                 r, c = self._char_columns_slow(texts, k)
             else:
-                m = len(codes) - k + 1
-                if m <= 0:
-                    continue
                 keys = codes[:m].copy()
                 for j in range(1, k):
                     keys = (keys << np.uint64(21)) | codes[j:j + m]
@@ -205,6 +217,19 @@ class RuntimeModel:
                     rows.append(i)
                     cols.append(j)
         return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+
+    def _unigram_lut(self):
+        """Column of every code point up to the largest in the vocabulary (-1: not in it; last slot -1)."""
+        import numpy as np
+
+        lut = self.__dict__.get("_lut")
+        if lut is None:
+            singles = [(ord(w), j) for w, j in self.char_vocab.items() if len(w) == 1]
+            lut = np.full(max((c for c, _ in singles), default=0) + 2, -1, dtype=np.int64)
+            for c, j in singles:
+                lut[c] = j
+            self._lut = lut
+        return lut
 
     def _char_table(self, k: int):
         """Sorted integer keys of the vocabulary's ``k``-character n-grams, and their columns."""
@@ -263,8 +288,8 @@ class RuntimeModel:
         return cls(
             labels=tuple(header["labels"]), word_range=tuple(header["word_range"]),
             char_range=tuple(header["char_range"]),
-            word_vocab={w: i for i, w in enumerate(header["word_vocab"])},
-            char_vocab={w: i for i, w in enumerate(header["char_vocab"])},
+            word_vocab=dict(zip(header["word_vocab"], range(nw))),
+            char_vocab=dict(zip(header["char_vocab"], range(nc))),
             word_idf=body[:nw], char_idf=body[nw:nw + nc], coef=coef, intercept=body[-nl:],
         )
 

@@ -40,6 +40,7 @@ evaluation ranks by (scam vs. not).
 
 from __future__ import annotations
 
+from .lazyre import lazy
 import math
 import re
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ PRIOR = 0.2                                          # P(scam), P(abusive) when 
 THRESHOLDS = {"scam": 0.5, "abusive": 0.5}
 _EPS = 1e-9
 
-DEBT_CONTEXT_RE = re.compile(
+DEBT_CONTEXT_RE = lazy(
     "逾期|欠款|欠费|欠钱|还款|应还|账单|借款|贷款|网贷|花呗|借呗|信用卡|催收|协商|分期|本金|罚息|结清|还清|最低还"
 )
 

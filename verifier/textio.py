@@ -40,7 +40,8 @@ def decode_bytes(data: bytes, source: str) -> str:
     """Decode user input: BOMs, UTF-8, then GB18030; reject binary data."""
     what = sniff_binary(data)
     if what:
-        raise InputError(f"{source} is {what}, not text", code="E204")
+        raise InputError(f"{source} is {what}, not text: copy the words out of it into a .txt file "
+                         "(or paste them into standard input with -)", code="E204")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -75,10 +75,21 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     return final
 
 
-def evaluate(text: str) -> tuple[list[Hit], list[str], Doc]:
-    """Run the catalogue on ``text``: (flag hits in text order, signals, doc)."""
+def batch_prefilter():
+    """The prefilter for batches: Hyperscan when it can be used here (see ``hsfilter``), else the needles."""
+    from .hsfilter import shared
+
+    return shared(CATALOGUE) or PREFILTER
+
+
+def evaluate(text: str, prefilter=None) -> tuple[list[Hit], list[str], Doc]:
+    """Run the catalogue on ``text``: (flag hits in text order, signals, doc).
+
+    ``prefilter`` picks the candidate patterns (default: the needle prefilter;
+    batches pass :func:`batch_prefilter`); the result never depends on it.
+    """
     doc = Doc(normalise(text))
-    candidates = PREFILTER.candidates(doc)
+    candidates = (prefilter or PREFILTER).candidates(doc)
     raw = [raw_hits(rule, doc, candidates[i]) if i in candidates else () for i, rule in enumerate(CATALOGUE)]
     direct_live = any(h.direct and not _cancelled_here(h) for i in _FLAG_INDEX for h in raw[i])
     flags: list[Hit] = []

@@ -18,6 +18,8 @@ Suppressions are named predicates (detect-secrets style). Each has a scope:
 
 from __future__ import annotations
 
+from .. import recache
+from ..lazyre import lazy
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -44,8 +46,8 @@ CLAUSE_REACH = 60
 SENTENCE_REACH = 160
 # Matches examined per pattern; only a few per rule are ever reported.
 MAX_MATCHES_PER_PATTERN = 64
-_CLAUSE_END = re.compile(r"[,，;；:：。！？!?\n]")
-_SENTENCE_END = re.compile(r"[。！？!?\n;；]")
+_CLAUSE_END = lazy(r"[,，;；:：。！？!?\n]")
+_SENTENCE_END = lazy(r"[。！？!?\n;；]")
 
 
 # Above this length a pattern is searched through its scanner (see ``Pat.finditer``).
@@ -102,7 +104,7 @@ class Suppressor:
         return self.test(doc, start, end)
 
 
-NEGATION_RE = re.compile(
+NEGATION_RE = lazy(
     "不要|不会|不能|不得|不可|请勿|切勿|勿|谨防|警惕|严禁|禁止|从不|从未|绝不|绝对不|决不|以防|防范|小心|当心"
     "|千万别|别信|别相信|别听|不需要|无需|无须|不用|并非|不存在|拒绝|杜绝|凡是|任何人|一律"
     # 本行不收取任何代办费 / 不接受私下转账 / 全程没有让我加微信
@@ -111,11 +113,11 @@ NEGATION_RE = re.compile(
     "|任何(?:机构|平台|第三方|个人|单位|组织|公司|中介|自称|要求|让|叫|要你|要您)|凡(?:自称|要求|让|叫|以)"
     "|谁(?:让|要|叫)(?:你|您)|(?:也|并|从来|从|都|全程)没有?$"
 )
-WARNING_RE = re.compile(
+WARNING_RE = lazy(
     "诈骗|骗局|骗子|骗术|陷阱|被骗|上当|违法|违规|犯罪|谣言|套路|虚假|冒充|假冒|不法分子|刑拘|抓获|捣毁|打掉"
     "|噱头|幌子|本报讯|记者|黑产|被[^。！？!?\\n]{1,8}骗了"
 )
-SCAM_VERDICT_RE = re.compile(
+SCAM_VERDICT_RE = lazy(
     "(?:都是|都属|一律|均为|均是|就是|全是|肯定是|纯属|属于|是)(?:[^。！？!?\\n]{0,3})"
     "(?:诈骗|骗局|骗子|骗人|陷阱|违法|谣言)"
     # …的，都不是我们 / 均非本平台人员 / 均属违规 / 一律拉黑
@@ -124,7 +126,7 @@ SCAM_VERDICT_RE = re.compile(
     # 打到个人账户的钱平台是不认的
     "|是不认的|不予认可|不被认可|一律无效"
 )
-REPORT_FRAME_RE = re.compile(
+REPORT_FRAME_RE = lazy(
     "^[\\s【\\[(（]*(?:[^\\s]{0,8})?(?:新闻|警方|反诈|普法|据报道|案例|通报|温馨提示|风险提示|安全提示|防骗"
     "|合规提示|评论|科普|提醒|提示|注意|公告|快讯|辟谣|报道|转发|科普|课堂|周报|专栏|调查|观察)[^:：\\n]{0,10}[:：]"
     # 【财经评论】… / 【理财小课堂】… (a column's title, not 【温馨提醒】, which anyone can type)
@@ -134,14 +136,14 @@ REPORT_FRAME_RE = re.compile(
     "|^[\\s【\\[(（]*(?:据报道|本报讯|据悉|据了解|记者调查)"
 )
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"), ("‘", "’"), ("《", "》"))
-QUOTE_CUE_RE = re.compile(
+QUOTE_CUE_RE = lazy(
     "所谓|说法|之类|为名|为由|谎称|声称|宣传|话术|名义|借口|骗|冒充|号称|自称|类似"
     "|噱头|幌子|旗号|诱导|(?<![名简])称|比如|例如|写成|评论区|广告|刷到"
 )
-QUESTION_RE = re.compile(
+QUESTION_RE = lazy(
     "[?？]|吗$|吗[,，。]|呢$|么$|能不能|可不可以|可以不|是不是|靠不靠谱|靠谱吗|会不会|有没有|怎么|如何|咋"
 )
-OWN_PLAN_RE = re.compile(
+OWN_PLAN_RE = lazy(
     "(?:我|俺|本人)(?:自己|已经|刚|刚刚|想|打算|准备|计划|问|在|去|会|要|们想)|请问|问一下|问下|想问"
 )
 _TELLER = (
@@ -151,7 +153,7 @@ _TELLER = (
 # Somebody the writer does not speak for (not the creditor, whose demands a collector relays).
 _STRANGER = "(?:(?<!其)他|她|他们|她们|对方|有人|有个人|那人|那个人|骗子|自称[^。！？!?\\n]{1,16}?的人?)"
 _TOLD_GAP = "(?![:：])[^。！？!?\\n:：]{0,8}?"
-NARRATIVE_RE = re.compile(
+NARRATIVE_RE = lazy(
     # 客服说… / 催收天天打，昨天还说… / 对方让我先交… / 有人私信我…
     f"{_TELLER}{_TOLD_GAP}"
     "(?:说(?!明)|问(?![题候])|讲(?![座解])|告诉我|回复|回答|表示|建议|(?<![名简])称|(?:让|要|叫|要求|逼)(?:我|她|他)|诱导"
@@ -162,27 +164,27 @@ NARRATIVE_RE = re.compile(
     "|(?:让|要|叫|要求|诱导|逼|骗)(?:客户|受害人|受害者|借款人|债务人|当事人|用户|老人|市民|群众|事主|消费者|该女子|该男子)"
 )
 # 如果有人打电话让你… / 凡自称…的 / 任何要求…的 / 谁让你…: a rule about asks, not an ask.
-HYPOTHETICAL_RE = re.compile(
+HYPOTHETICAL_RE = lazy(
     "(?:如果|如|若|假如|要是|一旦|万一|倘若)(?:有人|对方|陌生人|接到|碰到|遇到有人)[^。！？!?\\n]{0,20}?"
     "(?:打电话|来电|自称|说是|让|要|叫|要求|以|冒充|联系|加|发)"
     "|凡是?(?:有人)?(?:自称|要求|让|叫|要你|要您|以|声称)|任何(?:人)?(?:自称|要求|让|叫|要你|要您|以|声称)"
     "|谁(?:让|要|叫|要求)(?:你|您)|(?:不管|无论|不论)(?:是)?谁"
 )
 # 支付宝真的有协商专员会主动加微信吗？ / 这个靠谱吗？ / 是不是骗子？
-DOUBT_RE = re.compile(
+DOUBT_RE = lazy(
     "真的(?:有|会|是|能|可以)|是不是(?:真的|骗|官方|正规)|靠不靠谱|靠谱(?:吗|不)|可信(?:吗|不)|可靠吗|正常吗|合法吗"
     "|是真的吗|骗子吗|诈骗吗|骗局吗|能信吗|正规吗|官方的吗|(?:会|能)(?:让|要|叫|要求)(?:你|您)"
 )
-_ASKED_RE = re.compile("[?？]|吗")
+_ASKED_RE = lazy("[?？]|吗")
 # 说一下我的经历… / 求助帖 / …大家别走我的弯路: the writer's own story, told to warn or to ask.
-STORY_OPEN_RE = re.compile(
+STORY_OPEN_RE = lazy(
     "(?:说一下|说说|分享一下|讲一下|讲讲|记录一下|聊聊)(?:我|自己)(?!们)[^。！？!?\\n]{0,8}(?:经历|经验|故事|过程|遭遇)"
     "|记录一下(?:我|自己)(?!们)|我的(?:亲身)?经历|求助|过来人(?:说|的)|(?:怎么|差点)被[^。！？!?\\n]{0,10}骗"
 )
-STORY_CLOSE_RE = re.compile(
+STORY_CLOSE_RE = lazy(
     "引以为戒|别走我的弯路|给大家提个醒|大家(?:千万)?(?:别|不要)(?:再)?(?:上当|被骗|信)"
 )
-OFFICIAL_SIG_RE = re.compile(
+OFFICIAL_SIG_RE = lazy(
     "^[\\s]*【(?:支付宝|花呗|借呗|网商银行|蚂蚁|[^】]{0,8}银行|[^】]{0,8}信用卡|[^】]{0,6}消费金融|12381|[^】]{0,8}法院)】"
     "|【(?:支付宝|花呗|借呗|网商银行|[^】]{0,8}银行|[^】]{0,6}消费金融)】\\s*$"
 )
@@ -312,7 +314,7 @@ class Pat:
     def rx(self) -> re.Pattern:
         """The compiled regex, built on first use: a message compiles only the patterns it may match."""
         if not self._compiled:
-            self._compiled.append(re.compile(self.regex))
+            self._compiled.append(recache.compile(self.regex))
         return self._compiled[0]
 
     @property
@@ -321,7 +323,7 @@ class Pat:
         if len(self._compiled) < 2:
             self.rx   # noqa: B018 - slot 0 first
             src = scanner(self.regex)
-            self._compiled.append(re.compile(src) if src else None)
+            self._compiled.append(recache.compile(src) if src else None)
         return self._compiled[1]
 
     def finditer(self, text: str):
@@ -374,7 +376,7 @@ class Rule:
         names = [p.name for p in self.patterns]
         if len(set(names)) != len(names):
             raise ValueError(f"rule {self.id}: duplicate pattern names")
-        rx = re.compile("|".join(f"(?:{c})" for c in self.context)) if self.context else None
+        rx = lazy("|".join(f"(?:{c})" for c in self.context)) if self.context else None
         object.__setattr__(self, "context_rx", rx)
         object.__setattr__(self, "scoped", (tuple(s for s in self.suppress if s.scope != "message"),
                                             tuple(s for s in self.suppress if s.scope == "message")))

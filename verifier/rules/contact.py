@@ -27,6 +27,7 @@ Near miss: 周六聚餐的地址我发你微信了; 加我微信把上次吃饭�
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 from functools import lru_cache
 
@@ -50,7 +51,7 @@ _WHO = "(?:我们的|我们|我|我的|本人|专员|老师|客服|经理|主管
 # A bare "v" for WeChat after 加 (加我v / 加vhelp_0655 / ➕V同号), never inside a word.
 _V = "(?<![a-z])v(?:(?=[a-z0-9_\\-]{0,19}[\\d_])|(?![a-z]))"
 # Apps that are the official channel (the creditor's or a bank's own app).
-_OFFICIAL_APP_RE = re.compile(
+_OFFICIAL_APP_RE = lazy(
     "支付宝|网商银行|手机银行|[^,。!?\\s\"]{0,6}银行app|[^,。!?\\s\"]{0,4}银行客户端|掌上生活|买单吧|工银e生活|e生活|云闪付"
     "|发现精彩|京东金融|美团|度小满|微众银行|国家反诈中心|应用商店|官方app|官方客户端|营业厅|中国移动|中国联通|中国电信|和包"
     "|alipay|mybank"
@@ -127,18 +128,18 @@ OFF_PLATFORM_PATTERNS = (
 
 # Debt, money or official-service talk that makes moving off-channel matter
 # (a shop's or a recruiter's WeChat is not this rule's business).
-_CONTACT_CONTEXT_RE = re.compile(
+_CONTACT_CONTEXT_RE = lazy(
     "欠|逾期|还款|还钱|账单|贷|花呗|借呗|白条|信用卡|额度|征信|协商|减免|罚息|利息|本金|结清|停息|停催|挂账|上岸|债|催收"
     "|兼职|刷单|返利|返佣|返现|日结|日入|接单|任务|网黑|大数据|洗白|修复"
     "|账户|转账|收款|退款|理赔|资金|利率|注销|百万保障|校园贷|验证码|支付宝|网商|官方|热线|95188|955\\d\\d|专员|平台"
 )
 # Numbers: only in collection or official-service talk (a car dealer's mobile is fine).
-_NUMBER_CONTEXT_RE = re.compile(
+_NUMBER_CONTEXT_RE = lazy(
     "欠|逾期|催收|还款|还钱|协商|减免|结清|停息|停催|挂账|上岸|征信|注销|百万保障|校园贷|额度|官方|热线|95188|955\\d\\d|账单"
     "|罚息"
 )
 # Installing an app matters in debt or scam talk, not in an operator's own promotion.
-_APP_CONTEXT_RE = re.compile(
+_APP_CONTEXT_RE = lazy(
     "欠|逾期|还款|还钱|贷|花呗|借呗|白条|信用卡|额度|征信|协商|减免|催收|上岸|停息|挂账|债|注销|百万保障|校园贷|退款|理赔"
     "|利率|会议号|屏幕共享|共享屏幕|验证码|专员|转账|资金|账户异常|核查|兼职|刷单|返利|返佣|返现|日结|接单|任务"
 )
@@ -153,13 +154,13 @@ def _talk(doc: Doc) -> tuple[bool, bool, bool]:
 
 
 # Office talk: a meeting app for a team's own meeting or training.
-_OFFICE_RE = re.compile("@全体成员|各位同事|同事们|大家|评审会|周会|例会|开会|培训|部门群|内部meeting")
+_OFFICE_RE = lazy("@全体成员|各位同事|同事们|大家|评审会|周会|例会|开会|培训|部门群|内部meeting")
 # 有人加她微信… / 有个自称“法务”的加我微信 / 有人私信我: what a stranger did, told by the writer.
-_STRANGER_DID_RE = re.compile("(?:有人|有个人|对方|骗子|那人|那个人|自称[^,;:。!?\\n]{1,16}?的人?)(?:也|就|还|又|先|主动|刚|刚刚)?$")
+_STRANGER_DID_RE = lazy("(?:有人|有个人|对方|骗子|那人|那个人|自称[^,;:。!?\\n]{1,16}?的人?)(?:也|就|还|又|先|主动|刚|刚刚)?$")
 # 我已经申请进群了 / 把你家里人拉进一个群: the writer joins, or pulls others in (a shaming threat).
-_NOT_READER_JOINS_RE = re.compile("(?:我|我们)(?:已经|已|也|都)?(?:申请)?$|拉$")
+_NOT_READER_JOINS_RE = lazy("(?:我|我们)(?:已经|已|也|都)?(?:申请)?$|拉$")
 # A phone number that is a payee's account (支付宝账户，手机号138…): money, not contact.
-_PAYEE_NUMBER_RE = re.compile("支付宝|账户|账号|户名|实名|收款")
+_PAYEE_NUMBER_RE = lazy("支付宝|账户|账号|户名|实名|收款")
 
 
 def _contact_confirm(doc: Doc, m: re.Match, name: str) -> bool:
@@ -291,8 +292,8 @@ _ASK_SOFT = (
 # The off-channel asks that make an identity claim an impersonation (a
 # suspicious link counts too, see ``_has_live_ask``); a bare SMS signature
 # needs one of the strong ones (a link, a contact, an app, a code, an account).
-_ASK_STRONG_RE = re.compile(_ASK_STRONG)
-_ASK_RE = re.compile(_ASK_STRONG + "|" + _ASK_SOFT)
+_ASK_STRONG_RE = lazy(_ASK_STRONG)
+_ASK_RE = lazy(_ASK_STRONG + "|" + _ASK_SOFT)
 
 
 def _live(doc: Doc, start: int, end: int) -> bool:
@@ -324,11 +325,11 @@ def _has_live_ask(doc: Doc, strong: bool = False, brand: str = "") -> bool:
     return any(reason is not None and _live(doc, s, e) for s, e, reason in find_links(doc))
 
 
-_SIG_NAME_RE = re.compile(f"{_ORG}|{_SIG_BODY}")
-_NOT_THE_BODY_RE = re.compile("一家|一个|正规|低息|免息|无息|小额|大额|极速|快速|债务(?:协商|处理|优化)")
+_SIG_NAME_RE = lazy(f"{_ORG}|{_SIG_BODY}")
+_NOT_THE_BODY_RE = lazy("一家|一个|正规|低息|免息|无息|小额|大额|极速|快速|债务(?:协商|处理|优化)")
 # Where a line opens: a greeting or a speaker's label (对方：/客服：).
-_LINE_OPEN_RE = re.compile("[\\s【\\[(]*(?:[^\\s:,。!?]{1,6}:)?\\s*(?:您好|你好|喂|hello|hi)?[,!\\s]*(?:我们是|我是|这里是)?")
-_GREETING_RE = re.compile("[\\s【\\[(]*(?:您好|你好|喂|hello|hi)?[,!\\s]*")
+_LINE_OPEN_RE = lazy("[\\s【\\[(]*(?:[^\\s:,。!?]{1,6}:)?\\s*(?:您好|你好|喂|hello|hi)?[,!\\s]*(?:我们是|我是|这里是)?")
+_GREETING_RE = lazy("[\\s【\\[(]*(?:您好|你好|喂|hello|hi)?[,!\\s]*")
 
 
 def _claim_confirm(doc: Doc, m: re.Match, name: str) -> bool:

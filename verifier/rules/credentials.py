@@ -35,6 +35,7 @@ do not fire.
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 from functools import lru_cache
 
@@ -63,28 +64,28 @@ _MEETING = ("(?:腾讯会议|云视讯|钉钉|飞书会议|飞书|小鱼易连|�
 _ASK_NOW = "(?:念|报|读|说|提供|告诉|发|截图|截个图|拍)(?:一下|出来|过来)"
 
 # Money, debt or account talk: a meeting app or an ID photo matters only here.
-_CRED_TALK = re.compile(
+_CRED_TALK = lazy(
     "逾期|欠款|协商|减免|备案|注销|贷款|网贷|额度|征信|花呗|借呗|信用卡|还款|解冻|冻结|退款|理赔|退费|停息|挂账|法务|上岸"
     "|债务|百万保障|保障服务|扣费|资金|余额|转账|账户|银行卡|网银|支付宝|利率|利息|学生|校园贷|客服|核实|核查|涉嫌|案件"
     "|公安|关闭|开通|激活|验证|清零|降息|保证金|下款|放款|审核"
 )
-_INSTRUCT = re.compile(
+_INSTRUCT = lazy(
     "下载|安装|打开|开启|开一下|开个|点开|点击|进入|加入|登录|登陆|入会|搜索|输入|会议号|房间号|共享一下|按我说|跟着我|带你"
     "|指导你|教你|一步一步|操作|帮你|帮您|给你|远程"
 )
 # Somebody taking over the reader's screen: enough on its own next to a screen share.
-_GUIDE = re.compile("(?:我|我们)(?:一步一?步|来|会)?(?:带你|带您|教你|指导你|指导您)|按我说|跟着我|听我指挥"
+_GUIDE = lazy("(?:我|我们)(?:一步一?步|来|会)?(?:带你|带您|教你|指导你|指导您)|按我说|跟着我|听我指挥"
                     "|远程(?:帮|给|替)(?:你|您)|我(?:们)?远程|(?:我|我们)(?:帮你|帮您)操作")
-_OFFICE = re.compile(
+_OFFICE = lazy(
     "大家|给大家|各位|演示|讲一下|讲了|会上|开会|周会|例会|汇报|ppt|报表|季度|项目|同事们|老师们|同学们|上课|网课")
-_ASK_READER = re.compile(
+_ASK_READER = lazy(
     "(?:需要|请|麻烦|配合)(?:你|您)|(?:你|您)(?:需要|要|先|把|配合|打开|开启|进行)|和(?:你|您)进行|与(?:你|您)")
-_WEAK_PASSWORD = re.compile("^(?:账号|账户|卡)?密码$")
-_NOT_MONEY_PASSWORD = re.compile(
+_WEAK_PASSWORD = lazy("^(?:账号|账户|卡)?密码$")
+_NOT_MONEY_PASSWORD = lazy(
     "wifi|wi-fi|无线|网络|路由|热点|房间|门锁|门禁|密码箱|压缩包|解压|文件|电脑|开机|ipad|平板|锁屏|相册|群")
-_SYSTEM_SENT = re.compile("^(?:手机|邮箱|号码|短信|手机号|手机上)|^了(?!吗|没)|^过了")
-_FACE = re.compile("眨眼|转头|摇头|点头|张嘴|镜头|人脸|本人|正脸")
-_PAY_READER = re.compile("我(?:转|打|汇|付)给你|给你(?:转|打|汇)|(?:转|打|汇)(?:给)?你|退给你|退款给你|发工资|报销")
+_SYSTEM_SENT = lazy("^(?:手机|邮箱|号码|短信|手机号|手机上)|^了(?!吗|没)|^过了")
+_FACE = lazy("眨眼|转头|摇头|点头|张嘴|镜头|人脸|本人|正脸")
+_PAY_READER = lazy("我(?:转|打|汇|付)给你|给你(?:转|打|汇)|(?:转|打|汇)(?:给)?你|退给你|退款给你|发工资|报销")
 
 
 @lru_cache(maxsize=2)

@@ -32,6 +32,7 @@ and talk about such services (网上那种征信修复) when nobody is selling.
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 
 from .base import Doc, Rule, narrated
@@ -49,41 +50,41 @@ _ACT_STRONG = ("修复|洗白|漂白|消除|删除|删掉|清除|抹掉|抹除|�
 _ACT_WEAK = ("恢复正常|恢复|优化|清理|撤销|撤掉|处理掉|清零|清空|去掉|去除|能修(?!复)|可以修(?!复)|帮你修(?!复)|包修(?!复)"
              "|能消|可消|能撤|可撤|都能处理|能处理")
 _ACT = f"(?:{_ACT_STRONG}|{_ACT_WEAK})"
-_ACT_STRONG_RE = re.compile(f"^(?:{_ACT_STRONG})$")
-_REC_STRONG_RE = re.compile(f"^(?:{_REC_STRONG})$")
-_POINTS = re.compile("积分|话费|流量|优惠券|红包|会员|里程")
-_BLACK_HAT = re.compile("网黑|黑户|花户|大数据")
+_ACT_STRONG_RE = lazy(f"^(?:{_ACT_STRONG})$")
+_REC_STRONG_RE = lazy(f"^(?:{_REC_STRONG})$")
+_POINTS = lazy("积分|话费|流量|优惠券|红包|会员|里程")
+_BLACK_HAT = lazy("网黑|黑户|花户|大数据")
 
 # Somebody offering the service or taking money for it.
-_AGENT = re.compile(
+_AGENT = lazy(
     r"帮你|帮您|给你|给您|为你|为您|替你|替您|我们|找我|加我|联系|咨询|私聊|微信|qq|包|保证|承诺|百分百|100%|费|收\d"
     r"|\d+(?:元|块|k|w)|内部|后台|渠道|通道|熟人|关系|专业|团队|代办|代理|一条龙|名额|秒|\d+天|\d+小时|工作日|成功|不成功"
     r"|花钱|付费|价格|多少钱|好商量|报价"
 )
 # A fee or agent cue that is not itself negated (不收费, 无需代办).
-_FEE = re.compile(
+_FEE = lazy(
     r"代办|代申请|代理申请|帮你申请|替你申请|帮您申请|帮忙申请|名额|报名|手续费|服务费|工本费|代办费|材料费|收费|收\d|每笔"
     r"|\d+(?:元|块)|加微信|私聊|联系我|找我们"
 )
-_FEE_NEGATED = re.compile("(?:不|无|免|勿|别|没|无需|不用|不需要)[^,;:。!?\n]{0,3}$")
+_FEE_NEGATED = lazy("(?:不|无|免|勿|别|没|无需|不用|不需要)[^,;:。!?\n]{0,3}$")
 # A sober statement of how credit reporting works.
-_LAWFUL = re.compile(
+_LAWFUL = lazy(
     "自动|期满|到期|满五年|五年|5年|依法|按规定|依规|如实|按实际|结清后|还清后|还款后|征信中心|报送机构|人民银行|人行|央行"
     "|异议申请|政策规定|条例"
 )
-_OFFER = re.compile("帮你|帮您|我们|包|保证|费|内部|后台|渠道|专业|团队|找我|加我")
-_POLICY = re.compile("一次性|政策|人民银行|人行|央行|征信中心")
-_QUESTION = re.compile("[?]|吗$|吗[,。]|呢$|能不能|可不可以|可以不|是不是|靠不靠谱|靠谱吗|会不会|有没有|怎么|如何|多久|咋")
-_ASKER = re.compile("我|俺|本人|朋友|网上|有人|别人|听说|家人|同事")
-_SELLER = re.compile("我们|找我|加我|加微信|私聊|私信|联系|专业|团队|代办|包|保证|(?<![学话水电])费|\\d+元|内部|后台")
-_ASK_OPENER = re.compile("请问|想问|问一下|问下|咨询一下")
+_OFFER = lazy("帮你|帮您|我们|包|保证|费|内部|后台|渠道|专业|团队|找我|加我")
+_POLICY = lazy("一次性|政策|人民银行|人行|央行|征信中心")
+_QUESTION = lazy("[?]|吗$|吗[,。]|呢$|能不能|可不可以|可以不|是不是|靠不靠谱|靠谱吗|会不会|有没有|怎么|如何|多久|咋")
+_ASKER = lazy("我|俺|本人|朋友|网上|有人|别人|听说|家人|同事")
+_SELLER = lazy("我们|找我|加我|加微信|私聊|私信|联系|专业|团队|代办|包|保证|(?<![学话水电])费|\\d+元|内部|后台")
+_ASK_OPENER = lazy("请问|想问|问一下|问下|咨询一下")
 # 一次性信用修复我找人代办的，花了600: the debtor's own story of such a service
-_OWN_STORY = re.compile("我(?:之前|以前|当时|去年|前年|也|还|差点)?(?:找人|找了|花了|交了|付了|被|问了)")
-_DISPUTE_CTX = re.compile("征信|逾期|信用|记录|报告|不良|黑名单|大数据|网贷|花呗|借呗|贷款")
-_GENERIC = re.compile("(?:那些|那种|这种|这些|所谓的?|网上的?)[^,;:。!?\n]{0,6}$")
-_OWN_RECORD = re.compile("我(?:的|那|之前的?|以前的?|上次的?)[^,;:。!?\n]{0,6}$")
-_RECORD = re.compile("记录|逾期|征信|状态|信用|不良|黑名单|报告")
-_REPAIR_NEAR = re.compile("修复|洗白|消除|删除|下架|改|撤|清除|抹|异议|申诉|记录|逾期|征信|黑名单")
+_OWN_STORY = lazy("我(?:之前|以前|当时|去年|前年|也|还|差点)?(?:找人|找了|花了|交了|付了|被|问了)")
+_DISPUTE_CTX = lazy("征信|逾期|信用|记录|报告|不良|黑名单|大数据|网贷|花呗|借呗|贷款")
+_GENERIC = lazy("(?:那些|那种|这种|这些|所谓的?|网上的?)[^,;:。!?\n]{0,6}$")
+_OWN_RECORD = lazy("我(?:的|那|之前的?|以前的?|上次的?)[^,;:。!?\n]{0,6}$")
+_RECORD = lazy("记录|逾期|征信|状态|信用|不良|黑名单|报告")
+_REPAIR_NEAR = lazy("修复|洗白|消除|删除|下架|改|撤|清除|抹|异议|申诉|记录|逾期|征信|黑名单")
 
 
 def _fee_cue(text: str) -> bool:

@@ -27,13 +27,14 @@ debt words stand near it.
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 from functools import lru_cache
 
 from .base import Doc, Rule, narrated
 from .payment import SENTENCE_STOP, STRICT_SUPPRESS, around, cgap, pat
 
-_STRONG_AGENT = re.compile(
+_STRONG_AGENT = lazy(
     "法务|律所|律师事务所|律师团队|债务优化|债务规划|债务重组|债务重整|债务处理|债务咨询|停息挂账|停息分期|反催收|防催收"
     "|代理协商|协商代理|代协商|代理维权|维权团队|代理投诉|代投诉|化债|协商团队|专业协商|停催|停诉|征信修复|信用修复|洗白|修复征信"
     "|帮你协商|替你协商|帮您协商|替您协商|帮你谈|替你谈|帮你申请停息|帮你申请延期|代申请|代办延期|代办分期|代办停息"
@@ -48,28 +49,28 @@ _STRONG_AGENT = re.compile(
     "|按(?:成功)?(?:减免|欠款|债务)(?:的)?(?:金额|额|总额)?|减多少抽多少|收佣|找我们垫|垫资|垫还|过桥"
     "|(?:才能|就能|即可|就)(?:放款|下款|提现)|放款前|下款前|下款再收费|有渠道|有门路|走渠道|谈下来|谈成|能谈到"
 )
-_WEAK_AGENT = re.compile(
+_WEAK_AGENT = lazy(
     "顾问|团队|机构|工作室|代办|代理|律师|中介|委托|一对一|陪跑|导师|课程|训练营|上岸|我们公司|咨询公司|专员|老师|包成功"
     "|不成功全退|不成功不收费|先付后做|成功后|全额退|全退|谈不下来|办不下来|包过|保过|成功率|合作关系|有关系"
     "|帮你|替你|帮您|替您"
 )
-_DEBT_TALK = re.compile(
+_DEBT_TALK = lazy(
     "逾期|欠款|负债|网贷|信用卡|花呗|借呗|催收|协商|征信|减免|停息|挂账|分期|还款|债务|本金|利息|罚息|延期|银行|平台"
 )
 # Costs a court may order a debtor to bear: a lawful (if unwelcome) statement.
-_COST_SHIFT = re.compile("承担|由被告|判决|裁决|仲裁费")
+_COST_SHIFT = lazy("承担|由被告|判决|裁决|仲裁费")
 # 返还本金和30%佣金: a task scam's payout to the reader, not a fee the reader pays
-_PAYOUT = re.compile("返|赚|到账|领取|提现|奖励")
+_PAYOUT = lazy("返|赚|到账|领取|提现|奖励")
 # 您本次行程费用99元，已从支付宝自动扣款: a receipt for a service already paid
-_RECEIPT = re.compile("已(?:从[^,;:。!?\\n]{0,8})?(?:自动)?扣款|扣款成功|支付成功|感谢(?:乘坐|使用|惠顾)|本次行程")
+_RECEIPT = lazy("已(?:从[^,;:。!?\\n]{0,8})?(?:自动)?扣款|扣款成功|支付成功|感谢(?:乘坐|使用|惠顾)|本次行程")
 # 我找人代办的，花了600 / 我之前差点被…: the debtor's own story of such an agent
-_OWN_STORY = re.compile("我(?:之前|以前|当时|去年|前年|也|还|差点)?(?:找人|找了|花了|交了|付了|被|问了)")
-_QUESTION = re.compile("[?]|吗$|吗[,。]|呢$|多少钱|要不要|需不需要|是不是|靠不靠谱|靠谱吗|有没有|怎么|如何")
-_ASKER = re.compile("我|俺|本人|朋友|网上|有人|别人|听说")
-_SELLER = re.compile("我们|找我|加我|加微信|私聊|私信|联系|专业|团队|包|保证|名额|报名")
-_GENERIC = re.compile("(?:那些|那种|这种|这些|所谓的?|网上的?)[^,;:。!?\n]{0,8}(?:" + _STRONG_AGENT.pattern + "|中介|代理)")
+_OWN_STORY = lazy("我(?:之前|以前|当时|去年|前年|也|还|差点)?(?:找人|找了|花了|交了|付了|被|问了)")
+_QUESTION = lazy("[?]|吗$|吗[,。]|呢$|多少钱|要不要|需不需要|是不是|靠不靠谱|靠谱吗|有没有|怎么|如何")
+_ASKER = lazy("我|俺|本人|朋友|网上|有人|别人|听说")
+_SELLER = lazy("我们|找我|加我|加微信|私聊|私信|联系|专业|团队|包|保证|名额|报名")
+_GENERIC = lazy("(?:那些|那种|这种|这些|所谓的?|网上的?)[^,;:。!?\n]{0,8}(?:" + _STRONG_AGENT.pattern + "|中介|代理)")
 _WINDOW = 60
-_SIGNATURE = re.compile("^\\s*【[^】\\n]{1,16}】|【[^】\\n]{1,16}】\\s*$")
+_SIGNATURE = lazy("^\\s*【[^】\\n]{1,16}】|【[^】\\n]{1,16}】\\s*$")
 
 # A bare number stops before "1个": 三九八一个月 reads 3981个月 in the digits view.
 _AMT = r"(?:\d+[十百千万佰仟拾]+(?:元|块)?|\d[\d.,]*\s*(?:元|块|k|w|万|千|百|佰|仟|个点|%)|\d{3,}?(?=1个|(?!\d)))"

@@ -26,6 +26,7 @@ that says 可拨打12368查询; 普法 texts about 拒不执行判决.
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -176,40 +177,40 @@ _TONE = ("不还|再不|否则|不然|只能|非要|非得|装死|不接|到时�
          "|走着瞧|别怪|不讲道理"
          "|我们的人|清清楚楚|一清二楚|曝光|所有人|全都知道|挨个|一个个|丢工作|饭碗|领导|同事|人事|邻居|家人|爸妈|父母"
          "|注意点|注意安全|再敢|这么简单|不客气")
-_TONE_RE = re.compile(_TONE + "|" + _ARMS)
+_TONE_RE = lazy(_TONE + "|" + _ARMS)
 # Debt talk or a threatening tone (searched in the folded text and in the
 # plain one, which keeps emoji).
-_THREAT_CONTEXT_RE = re.compile(
+_THREAT_CONTEXT_RE = lazy(
     "欠|还钱|还款|还清|还上|没还|逾期|老赖|债|催收|催款|账单|借款|借钱|贷|再拖|不处理|今晚|今天|明天|明早|明晚|马上|直接|拿到"
     "|装死|不接电话|拉黑|到账|点前|要么|"
     + _TONE + "|" + _ARMS
 )
 # Insults need the debt itself; everyday rudeness is not a collection threat.
-_DEBT_RE = re.compile("欠|还钱|还款|还清|还上|结清|不还|没还|逾期|老赖|债|催收|账单|借款|贷款|网贷|口子|外访")
+_DEBT_RE = lazy("欠|还钱|还款|还清|还上|结清|不还|没还|逾期|老赖|债|催收|账单|借款|贷款|网贷|口子|外访")
 # The debtor dodging the collector, which is what a door visit then answers.
-_SNUB_RE = re.compile("拉黑|装死|不接电话|不回消息|失联|躲")
+_SNUB_RE = lazy("拉黑|装死|不接电话|不回消息|失联|躲")
 # Patterns specific enough to stand without context.
 _STRONG = ("contact_bomb", "contact_list_held", "kin_number_held", "shame_image", "insult_deadbeat", "letter_to_kin",
            "group_infiltrate")
 # contact_list aimed at the contact list itself (推送至您的紧急联系人) needs no tone.
-_LIST_WORD_RE = re.compile("通讯录|联系人|contact")
-_WORRY_RE = re.compile("担心|害怕|怕|担忧")
+_LIST_WORD_RE = lazy("通讯录|联系人|contact")
+_WORRY_RE = lazy("担心|害怕|怕|担忧")
 # Patterns that need a threatening tone elsewhere in the message.
 _NEEDS_TONE = ("kin_school", "we_know", "visit", "visit_door")
 # A lawful field visit (≥2 staff, with an appointment) is not a threat.
-_LAWFUL_VISIT_RE = re.compile(
+_LAWFUL_VISIT_RE = lazy(
     "改约|如不便|如有不便|预约|出示(?:工作证|证件)|外访核实|另行约定"
     # 我司工作人员今日上门未见到您本人，已留下联系卡片: a lawful visit, reported
     "|未见到|留下(?:了)?联系|联系卡|不会向您的?(?:邻居|家人|亲友|同事)"
 )
 # 法院的人下午到你小区 / 由法警上门执行: a claimed enforcement (false_legal_threat), not a thug's visit
-_LEGAL_ACTOR_RE = re.compile("法院|法警|执行局|执行庭|经侦|公安|警察|民警|派出所|执[行xing]{1,4}局")
-_CJK_RE = re.compile("[\u4e00-\u9fff]")
+_LEGAL_ACTOR_RE = lazy("法院|法警|执行局|执行庭|经侦|公安|警察|民警|派出所|执[行xing]{1,4}局")
+_CJK_RE = lazy("[\u4e00-\u9fff]")
 # …让你们领导同事都看看 / 左邻右舍都看着: the visit is staged as public shaming
-_AUDIENCE_RE = re.compile("看着|都看|看看|丢人|左邻右舍|邻居|街坊|同事|领导|全村|村里")
-_ARMS_RE = re.compile(_ARMS)
-_QUESTION_RE = re.compile("[?？]|吗|会不会|是不是|能不能|怎么办|怎么")
-_SECOND_PERSON_RE = re.compile("你|您")
+_AUDIENCE_RE = lazy("看着|都看|看看|丢人|左邻右舍|邻居|街坊|同事|领导|全村|村里")
+_ARMS_RE = lazy(_ARMS)
+_QUESTION_RE = lazy("[?？]|吗|会不会|是不是|能不能|怎么办|怎么")
+_SECOND_PERSON_RE = lazy("你|您")
 
 
 _WINDOW = 120     # how far a sentence or a cue is looked for around a hit (keeps 1 MB inputs linear)
@@ -288,7 +289,7 @@ def _threat_confirm(doc: Doc, m: re.Match, name: str) -> bool:
 
 # Warnings and advice about abusive collection (the default cue list holds
 # 违法/犯罪, which collectors also say while they threaten).
-_ABUSE_WARNING_RE = re.compile(
+_ABUSE_WARNING_RE = lazy(
     "骗局|骗子|被骗|套路|不法分子|谨防|警惕|违法催收|暴力催收|软暴力|属违法|属于违法|是违法的|违法行为|可以投诉|可投诉"
     "|可向12378|投诉渠道|保存证据|被罚|处罚"
 )
@@ -381,29 +382,29 @@ LEGAL_PATTERNS = (
 
 _DEADLINE = ("今天|今日|今晚|明天|明日|马上|立即|立刻|即将|随时|\\d+小时|小时内|\\d+h|\\d+点|\\d+:\\d+|当天|\\d+日内"
              "|\\d+天内|[一二两三四五六七]日内|[一二两三四五六七]天内|工作日内|本周|这周|否则|逾期将|尽快|限期|截止")
-_DOC_CUE_RE = re.compile(
+_DOC_CUE_RE = lazy(
     f"点击|链接|http|www|查看|下载|请于|前联系|前处理|联系调解员|直接判决|缺席判决|应诉|撤案|专案|速|回电|{_DEADLINE}"
 )
-_TIME_RE = re.compile(_TIME)
+_TIME_RE = lazy(_TIME)
 # Lawful statements of civil remedies, and plain legal education.
-_SOBER_RE = re.compile(
+_SOBER_RE = lazy(
     "判决后|判决生效|生效判决|拒不履行|拒不执行|有能力执行|依法申请|可依法|有权依法|依法可|依法起诉|依法提起|一般属于|民事纠纷"
     "|民事案件|民事诉讼"
 )
 # A genuine court SMS: verify via 12368, no link, payment only to the official channel.
-_GENUINE_COURT_RE = re.compile(
+_GENUINE_COURT_RE = lazy(
     "12368|不含(?:任何)?链接|诉讼服务(?:网|平台)|人民法院在线服务|官方还款(?:渠道|管道|账户)|原告官方"
 )
 # 律师函 sold as a service (代写投诉和律师函各一次 / 再送一份律师函), not sent to the reader
-_DOC_PRODUCT_RE = re.compile("代写|代发|帮你发|送一份|再送|套餐|包含|各一次")
+_DOC_PRODUCT_RE = lazy("代写|代发|帮你发|送一份|再送|套餐|包含|各一次")
 # 可以向当地公安报案: advice to the reader
-_ADVICE_RE = re.compile("(?:可以|可|建议|应该|及时|请|立即|也可以|直接)$")
+_ADVICE_RE = lazy("(?:可以|可|建议|应该|及时|请|立即|也可以|直接)$")
 # 不还钱就等着被判刑吧: a threat even without 你
-_MENACE_RE = re.compile("等着|就|再不|否则|不还|小心|迟早|准备")
+_MENACE_RE = lazy("等着|就|再不|否则|不还|小心|迟早|准备")
 # Legal context for a bare "freeze your account" (a platform's own freeze is not a legal threat)
-_LEGAL_CONTEXT_RE = re.compile("法院|执行|公安|司法|经侦|仲裁|判决|立案|案件|诉讼|警|检察|律师|传票|起诉|监管")
+_LEGAL_CONTEXT_RE = lazy("法院|执行|公安|司法|经侦|仲裁|判决|立案|案件|诉讼|警|检察|律师|传票|起诉|监管")
 # Somebody is being addressed about a debt (not a news item about a thief).
-_ADDRESSED_RE = re.compile("你|您|欠|还款|还钱|不还|逾期|债|贷|催收|账单|处理|联系")
+_ADDRESSED_RE = lazy("你|您|欠|还款|还钱|不还|逾期|债|贷|催收|账单|处理|联系")
 _NEEDS_ADDRESS = ("police_action", "arrest", "family_travel", "blacklist")
 
 
@@ -447,7 +448,7 @@ def _legal_confirm(doc: Doc, m: re.Match, name: str) -> bool:
 # The default ``warning_sentence`` cues include 诈骗/犯罪/违规/刑拘, the very words of
 # a false legal threat or a fake police call; these are only the words of a
 # warning about them.
-_SCAM_WARNING_RE = re.compile(
+_SCAM_WARNING_RE = lazy(
     "骗局|骗子|骗术|被骗|上当|谣言|套路|虚假|冒充|假冒|不法分子|恐吓|勿慌|别慌|不要慌|别怕|不用怕|别信|不要信|多为|都是假的"
     "|是假的|防骗|反诈提醒|反诈中心提醒|抓获|捣毁|谨防|警惕"
 )

@@ -23,6 +23,7 @@ a shop's link in a message that is not about money.
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 from functools import lru_cache
 from importlib import resources
@@ -109,11 +110,11 @@ _BRANDS_LONG = ("alipay", "huabei", "jiebei", "antgroup", "antfin", "mybank", "z
                 "95516", "unionpay", "icbc", "abchina", "bankcomm", "cmbchina", "webank", "pbccrc", "zhengxin",
                 "citicbank", "cebbank", "cgbchina", "bankofchina", "duxiaoman", "12368", "12321")
 _BRANDS_SHORT = frozenset(("zfb", "psbc", "spdb", "cmbc"))
-_TOKEN_SPLIT = re.compile("[\\-.\\d_]+")
-_SIGNATURE_RE = re.compile("^\\s*【([^】]{1,12})】|【([^】]{1,12})】\\s*$")
+_TOKEN_SPLIT = lazy("[\\-.\\d_]+")
+_SIGNATURE_RE = lazy("^\\s*【([^】]{1,12})】|【([^】]{1,12})】\\s*$")
 
 # Debts, accounts, money or the law: the talk that makes an unknown link matter.
-_MONEY_RE = re.compile(
+_MONEY_RE = lazy(
     "逾期|欠款|欠费|还款|应还|账单|贷|花呗|借呗|白条|金条|信用卡|额度|提额|征信|协商|减免|罚息|利息|本金|结清|停息|挂账|上岸"
     "|债|催收|退息|退款|理赔|账户|账号|钱包|验证码|转账|汇款|收款|付款|资金|冻结|解冻|注销|认证|实名|异常|安全中心"
     "|法院|仲裁|立案|应诉|传票|调解|执行|判决|银联|百万保障|扣费|工资|社保|公积金|补贴|报销"
@@ -122,7 +123,7 @@ _MONEY_RE = re.compile(
     "|(?<![a-z])(?:kyc|refund|verify|verification|account)(?![a-z])|解除|礼包|提现|缴费|停话|银行卡|交易|下款|优惠"
 )
 # What introduces a bare dotted quad as an address.
-_ADDRESS_CUE_RE = re.compile("访问|打开|登录|登陆|浏览器|网址|地址|链接|点击|进入|上传至|上传到|入口|:")
+_ADDRESS_CUE_RE = lazy("访问|打开|登录|登陆|浏览器|网址|地址|链接|点击|进入|上传至|上传到|入口|:")
 # Top-level domains a real host ends with (www.bankofchina/… is not a link),
 # and lookalikes of .com that only a forger writes.
 _ALL_TLDS = frozenset((_TLD + "|edu|gov|mil|int|name|tel|travel|jobs|aero|mo|tw|jp|kr|uk|de|fr|ru|in|sg|my|ph|th|vn"
@@ -262,8 +263,8 @@ def find_links(doc: Doc) -> list[tuple[int, int, str | None]]:
     return out
 
 
-_URL_RE = re.compile(_URL)
-_APK_RE = re.compile(_APK)
+_URL_RE = lazy(_URL)
+_APK_RE = lazy(_APK)
 
 
 def _link_confirm(doc: Doc, m: re.Match, name: str) -> bool:

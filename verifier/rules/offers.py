@@ -27,6 +27,7 @@ long inputs; a family with several shapes is several patterns (:func:`family`).
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 from functools import lru_cache
 
@@ -86,12 +87,12 @@ def sentence_around(text: str, s: int, e: int, reach: int = 80) -> str:
 # (the clause opens with 我 and speaks to nobody). Collectors say 我 too
 # (我这边特批的, 我已经帮你申请了), so 我这边/我们/我司 and clauses that address
 # 你/您 are not the debtor's own words.
-_CLAUSE_QUESTION_RE = re.compile(
+_CLAUSE_QUESTION_RE = lazy(
     "[?？]|吗|呢[,，。]?$|能不能|可不可以|可以不|是不是|会不会|有没有|靠不靠谱|怎么办|是否"
 )
-_ASK_OPENER_RE = re.compile("请问|想问|问一下|问下|咨询一下|能不能|可不可以|是否")
-_FIRST_PERSON_RE = re.compile("^[\\s,，、:：“”\"'(（]*(?:我|俺|本人)(?!们|这边|这里|方|司|行)")
-_ADDRESSED_RE = re.compile("你|您|必须|给我|赶紧|马上|立刻|否则|不然")
+_ASK_OPENER_RE = lazy("请问|想问|问一下|问下|咨询一下|能不能|可不可以|是否")
+_FIRST_PERSON_RE = lazy("^[\\s,，、:：“”\"'(（]*(?:我|俺|本人)(?!们|这边|这里|方|司|行)")
+_ADDRESSED_RE = lazy("你|您|必须|给我|赶紧|马上|立刻|否则|不然")
 _REACH = 80   # how far a suppressor looks around a hit: long inputs stay linear
 
 
@@ -125,7 +126,7 @@ official_notice_once = Suppressor(
     lambda doc, start, end: message_has(OFFICIAL_SIG_RE, doc.plain), official_notice.doc)
 
 # 只还本金是不可能的 / 全免利息那是骗人的: the words right after the hit deny it.
-_DENIED_RE = re.compile("不可能|不现实|做不到|办不到|没这回事|没有这种|没这种|是假的|骗人|别信|不靠谱|不存在")
+_DENIED_RE = lazy("不可能|不现实|做不到|办不到|没这回事|没有这种|没这种|是假的|骗人|别信|不靠谱|不存在")
 
 
 def _denied(doc: Doc, start: int, end: int) -> bool:
@@ -136,7 +137,7 @@ def _denied(doc: Doc, start: int, end: int) -> bool:
 denied = Suppressor(
     "denied", "clause", _denied, "the words right after the hit deny it (只还本金是不可能的)")
 
-_COURT_RE = re.compile("人民法院|调解书|判决书|裁定书|民事判决|仲裁委|仲裁裁决|调解协议|裁判文书|法院判决|法院调解")
+_COURT_RE = lazy("人民法院|调解书|判决书|裁定书|民事判决|仲裁委|仲裁裁决|调解协议|裁判文书|法院判决|法院调解")
 
 
 def _court_document(doc: Doc, start: int, end: int) -> bool:
@@ -148,12 +149,12 @@ court_document = Suppressor(
     "the message quotes a court judgment or mediation document (调解书载明…)")
 
 # An in-app, written confirmation: the official process.
-IN_APP_CONFIRM_RE = re.compile(
+IN_APP_CONFIRM_RE = lazy(
     f"(?:在|到|登录|通过|以)(?:支付宝|网商银行|手机银行|掌上生活|官方)?(?:app|客户端|页面)(?:内|里|上)?{gap(12)}"
     "(?:确认|查看|签署|生效|为准)"
 )
 # Anything that leaves the official channel: such a message is never official.
-OFF_CHANNEL_CUE_RE = re.compile(
+OFF_CHANNEL_CUE_RE = lazy(
     "加(?:我|一下|个)?(?:我们)?的?(?:企业)?(?:微信|qq|telegram)|微信号|私聊|私信|[打拨]我(?:的)?(?:手机|电话|私人)"
     "|直接(?:打|拨|找|联系)我"
     "|(?:转|打|付|汇)(?:到|给|进)?我(?:的|们的)?(?:卡|账户|账号|微信|支付宝)|个人账户(?!转账)|http|www\\.|\\.com|\\.cn"
@@ -169,14 +170,14 @@ _PAY_FIRST = f"先(?<![我俺]先)(?:把{gap(6)}?)?(?:还|付|打|转|交|结清
 _REST = "(?:剩下|剩余|其余|其他|其它|余下|另一半|另外|尾款|利息|罚息|违约金|息费|后面的|多出来)"
 _APPLY = "(?:申请|去批|批|争取|走流程|打报告|报上去|搞定|核销|处理|去谈|去说)"
 _WAIVE_END = "(?:全部免掉|全免|免掉|免除|减免|免了|核销|销账|销掉|处理掉|抹掉|清零|不用还|免)"
-_WAIVE_END_RE = re.compile(_WAIVE_END)
-_VERBAL_DEBT_RE = re.compile(
+_WAIVE_END_RE = lazy(_WAIVE_END)
+_VERBAL_DEBT_RE = lazy(
     "减免|免|核销|销账|逾期|欠|利息|罚息|结清|催收|协商|账单|本金|网贷|花呗|借呗|信用卡|债|还款|还钱|还清|还完|还上|先还"
     "|方案|分期|延期|停息|挂账|专员|金额|还[\\d一二两三四五六七八九十百千万]|(?<![也还])还(?=就行|就好|吧|[。,，!！?？]|$)"
 )
 # 协议不用签 + 录音就算数: an agreement said to need no paper is negotiation talk by itself
-_PAPER_RE = re.compile("协议|合同|书面")
-_ORAL_RE = re.compile("口头|录音|说好|说的|答应|算数|作数")
+_PAPER_RE = lazy("协议|合同|书面")
+_ORAL_RE = lazy("口头|录音|说好|说的|答应|算数|作数")
 _SYS_INVISIBLE = (
     f"(?:系统|后台|app|页面|账单|电脑|网上|官网)(?:里|上|中|内)?(?:面)?{ngap(4)}"
     "(?:看不到|查不到|不显示|显示不了|显示不出来|没有显示|不会显示|不体现|体现不了|没有记录|没记录|查不出)"
@@ -261,7 +262,7 @@ _FEE = "(?:利息|罚息|违约金|息费|滞纳金|复利|罚金|逾期费|手�
 _FEES = f"{_FEE}(?:[和跟及与、,/]{{0,2}}{_FEE}){{0,2}}"
 _WAIVE = "(?:减免|免掉|免除|免了|豁免|不用还|不用交|核销|抹掉|去掉|清零|取消|勾销|免)"
 _NUM = "(?:\\d{1,3}(?:\\.\\d)?|[一二三四五六七八九十两半])"
-_RELIEF_RE = re.compile("减免|全免|免除|免息|免掉|只还本金|不用还|停息|挂账|核销|停催|打折|\\d折|[一二三四五六七八九]折")
+_RELIEF_RE = lazy("减免|全免|免除|免息|免掉|只还本金|不用还|停息|挂账|核销|停催|打折|\\d折|[一二三四五六七八九]折")
 _DEBT_CONTEXT = (
     "逾期|欠|还款|还钱|还清|本金|利息|罚息|息费|违约金|减免|协商|停息|挂账|停催|催收|征信|上岸|网贷|贷款|借款"
     "|信用卡|花呗|借呗|白条|分期|延期|结清|核销|债|额度|起诉|[0零免利罚停]息|\\d+期|修复|网黑|黑户|花户|下款"

@@ -44,6 +44,7 @@ warning ("谨防假冒，请直接转到我卡上") cancel a hit.
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 
 from .prefilter import fast
@@ -51,8 +52,8 @@ from .base import NARRATIVE_RE, NEGATION_RE, SCAM_VERDICT_RE, Doc, Pat, Rule, Su
     doubt_question, hypothetical, quoted_example, reported_frame, story_frame
 
 # ------------------------------------------------------------ scope helpers
-CLAUSE_STOP = re.compile(r"[,;:。!?\n]")
-SENTENCE_STOP = re.compile(r"[。!?\n;]")
+CLAUSE_STOP = lazy(r"[,;:。!?\n]")
+SENTENCE_STOP = lazy(r"[。!?\n;]")
 
 
 def cgap(n: int) -> str:
@@ -88,13 +89,13 @@ def _mask(rx: re.Pattern, text: str) -> str:
 
 
 # Negations that do not govern what follows ("不用担心，直接转…").
-_NOT_GOVERNING = re.compile(
+_NOT_GOVERNING = lazy(
     "不用担心|不要担心|别担心|不必担心|无需担心|不用怕|别怕|不要怕|不用害怕|不用紧张|别紧张|不用着急|别着急|不要着急"
     "|不用犹豫|别犹豫|不要犹豫|不会骗|不是骗|不会有(?:事|问题|影响|风险)|不会影响|不影响|没有风险|不用再|不用去|不用在"
     "|不用走|不走|不需要本人|无需本人|不用本人|不用跑"
 )
 # After a negation, these mean the writer has turned to an instruction.
-_PIVOT = re.compile("直接|而是|改为|改成|换成|只要|只需|只管|只能|只收|但是|马上|立即|立刻|赶紧|抓紧")
+_PIVOT = lazy("直接|而是|改为|改成|换成|只要|只需|只管|只能|只收|但是|马上|立即|立刻|赶紧|抓紧")
 
 
 def _negated_strict(doc: Doc, start: int, end: int) -> bool:
@@ -106,15 +107,15 @@ def _negated_strict(doc: Doc, start: int, end: int) -> bool:
     return last is not None and _PIVOT.search(prefix, last.end()) is None
 
 
-_STRONG_WARN = re.compile("诈骗|骗局|骗子|骗术|被骗|受骗|上当|骗取|骗钱|行骗|谣言|不法分子|刑拘|抓获|捣毁|打掉|反诈|冒充|假冒|陷阱")
+_STRONG_WARN = lazy("诈骗|骗局|骗子|骗术|被骗|受骗|上当|骗取|骗钱|行骗|谣言|不法分子|刑拘|抓获|捣毁|打掉|反诈|冒充|假冒|陷阱")
 # A scammer's reassurance, an accusation aimed at the reader, or a pretext.
-_DISARM = re.compile(
+_DISARM = lazy(
     "(?:不是|并非|绝非|决不是|绝不是|不会是|没有|不存在)(?:什么)?(?:骗子|诈骗|骗局|骗人|骗你|陷阱)"
     "|(?:涉嫌|涉及|卷入|牵涉|参与|涉案)[^,;:。!?\n]{0,10}"
     "|(?:防止|避免|以免|以防|保护)[^,;:。!?\n]{0,8}?(?:被骗|诈骗|盗刷|冒用|不法分子|冒充)"
 )
-_IMPERATIVE = re.compile("请(?!勿)|直接|马上|立即|立刻|赶紧|尽快|抓紧|就行|即可|就可以|必须|务必")
-_REPORTED_ASK = re.compile("凡是|凡|让你|要你|叫你|要求你|让您|要求您|诱导|声称|谎称|骗你|以.{0,6}为由|冒充")
+_IMPERATIVE = lazy("请(?!勿)|直接|马上|立即|立刻|赶紧|尽快|抓紧|就行|即可|就可以|必须|务必")
+_REPORTED_ASK = lazy("凡是|凡|让你|要你|叫你|要求你|让您|要求您|诱导|声称|谎称|骗你|以.{0,6}为由|冒充")
 
 
 def _warning_strict(doc: Doc, start: int, end: int) -> bool:
@@ -147,7 +148,7 @@ def _narrated_strict(doc: Doc, start: int, end: int) -> bool:
     return last is not None and _ADDRESSED.search(doc.plain, last.end(), start) is None
 
 
-_ADDRESSED = re.compile("你|您")
+_ADDRESSED = lazy("你|您")
 narrated_strict = Suppressor(
     "narrated_strict", "sentence", _narrated_strict,
     "somebody else's ask reported by the writer (对方让我把手机卡寄过去), not relayed to the reader "
@@ -159,7 +160,7 @@ STRICT_SUPPRESS: tuple[Suppressor, ...] = (
 
 # -------------------------------------------------------------- vocabulary
 # Talk of a debt to an institution or of its collection (not a friend's loan).
-DEBT_TALK = re.compile(
+DEBT_TALK = lazy(
     "逾期|欠款|账单|减免|罚息|利息|本金|结清|销账|消账|核销|平账|撤销|撤诉|撤案|花呗|借呗|网贷|贷款|平台|催收|协商"
     "|征信|分期|信用卡|额度|上岸|停息|挂账|诚意金|案件|立案|法务|还款|欠费|债务|负债|注销|冻结|解冻|核查|清查|涉嫌"
     "|洗钱|公安|检察|法院|律师函|手续费|保证金|回款|回单|对接|专员|违约|追偿|委外"
@@ -167,7 +168,7 @@ DEBT_TALK = re.compile(
 )
 # The scripts of scams that are not about a debt: a relative or a boss in trouble, a
 # "verification" transfer, a payment split to dodge risk control.
-SCAM_TALK = re.compile(
+SCAM_TALK = lazy(
     "急用|急需|应急|急[!！]|出事|医院|手术|钱包丢|号码被盗|新号|换号|新微信|新qq|出差|老板交代|领导交代|别跟[^,;:。!?\\n]{0,4}说"
     "|别在群里说|不方便接电话|冻结|冻节|风控|拦截|流水|退回|原路|中奖|公证|金额太大|避开|不然|否则|不想让|压下来|曝光"
 )
@@ -180,26 +181,26 @@ _SUM = "(?:\\d[\\d,.]*(?:元|块)?|[一二两三四五六七八九十百千万]+
 _VERB = "(?:转账|转款|转钱|转移|划转|划拨|转|打款|打钱|打|汇款|汇钱|汇|支付(?=[到给进入至])|(?<!支)付款|(?<!支)付)"
 _PREP = "(?:到|给|进|入|至)"
 _ROLE = fast("(?:法务|律师|老师|专员|经理|主管|财务|同事|领导|负责人|业务员|工作人员|对接人|这个人|这个账号)")
-_PROCESS_TALK = re.compile("核实|审核|验证|理赔|退款|赔偿|认证|解冻|流水|资金安全|验资|保证金|费用|保险|放款|下款")
-_MONEY = re.compile(r"钱|款|\d+(?:元|块|k|千|万)|[一二三四五六七八九十两百千万]+(?:元|块)|金额|费")
+_PROCESS_TALK = lazy("核实|审核|验证|理赔|退款|赔偿|认证|解冻|流水|资金安全|验资|保证金|费用|保险|放款|下款")
+_MONEY = lazy(r"钱|款|\d+(?:元|块|k|千|万)|[一二三四五六七八九十两百千万]+(?:元|块)|金额|费")
 
 # A payee that is the reader's own account, the creditor's app, or a card the
 # debt lives on.
-_OWN_OR_OFFICIAL = re.compile("自己|本人|您名下|你名下|官方|app|对公(?!过渡)|花呗|借呗|信用卡|还款页面|客户端")
-_READER = re.compile("你|您|自己|本行|本公司")
+_OWN_OR_OFFICIAL = lazy("自己|本人|您名下|你名下|官方|app|对公(?!过渡)|花呗|借呗|信用卡|还款页面|客户端")
+_READER = lazy("你|您|自己|本行|本公司")
 # Forwarding files, not money.
-_FORWARD = re.compile("截图|图片|照片|文件|聊天记录|记录|链接|消息|资料|名片|视频|语音|地址|定位|号码给")
-_CALL = re.compile("^(?:电话|语音|视频|通话)")
-_SELF_ACTOR = re.compile("我(?:自己|先|已经|刚|刚刚|会|要|想|打算|准备|就|把)")
-_SAFE_STRONG = re.compile("安全|冲正|清查|核查|过渡|过度|专案|验资|资金核查|国家|代管|托管|公证处|解冻|清算")
-_TRANSFER_VERB = re.compile("转|汇|打|存|划|移|付|缴|交|放")
-_PROPERTY = re.compile("购房|房款|首付|预售|二手房|房屋|装修|租房|押一付|学费|培训|预付卡|预收|会员卡|工程款")
-_QR_NOT_PAY = re.compile("下载|登录|登陆|关注|进群|加群|入群|加好友|添加|注册|领取|签到|点餐|健康码|核酸")
-_PAY_CUE = re.compile(r"付|转|还|支付|缴|交|\d+(?:元|块)|钱|款|金额")
-_RED_PACKET_PROMO = re.compile("领|抢|红包雨|返现|封面|新人|奖励|现金红包|送.{0,3}红包|抽|大家|群里|群")
-_TO_READER = re.compile("给你|发你|给您|发您|你的红包|您的红包")
-_SPLIT_CUE = re.compile("不同|分别|几个|[0-9两三四五六七八九]个|下面|以下|这几|各")
-_INSTITUTION = re.compile("(?:是|为|写|填|:)?[\u4e00-\u9fff*]{0,8}?(?:公司|银行|中心|有限|集团|科技|信用卡|金融|支付|分行|支行|平台)")
+_FORWARD = lazy("截图|图片|照片|文件|聊天记录|记录|链接|消息|资料|名片|视频|语音|地址|定位|号码给")
+_CALL = lazy("^(?:电话|语音|视频|通话)")
+_SELF_ACTOR = lazy("我(?:自己|先|已经|刚|刚刚|会|要|想|打算|准备|就|把)")
+_SAFE_STRONG = lazy("安全|冲正|清查|核查|过渡|过度|专案|验资|资金核查|国家|代管|托管|公证处|解冻|清算")
+_TRANSFER_VERB = lazy("转|汇|打|存|划|移|付|缴|交|放")
+_PROPERTY = lazy("购房|房款|首付|预售|二手房|房屋|装修|租房|押一付|学费|培训|预付卡|预收|会员卡|工程款")
+_QR_NOT_PAY = lazy("下载|登录|登陆|关注|进群|加群|入群|加好友|添加|注册|领取|签到|点餐|健康码|核酸")
+_PAY_CUE = lazy(r"付|转|还|支付|缴|交|\d+(?:元|块)|钱|款|金额")
+_RED_PACKET_PROMO = lazy("领|抢|红包雨|返现|封面|新人|奖励|现金红包|送.{0,3}红包|抽|大家|群里|群")
+_TO_READER = lazy("给你|发你|给您|发您|你的红包|您的红包")
+_SPLIT_CUE = lazy("不同|分别|几个|[0-9两三四五六七八九]个|下面|以下|这几|各")
+_INSTITUTION = lazy("(?:是|为|写|填|:)?[\u4e00-\u9fff*]{0,8}?(?:公司|银行|中心|有限|集团|科技|信用卡|金融|支付|分行|支行|平台)")
 
 
 def _confirm(doc: Doc, m: re.Match, name: str) -> bool:

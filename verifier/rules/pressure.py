@@ -22,6 +22,7 @@ official reminder); shop promotions (今天18点前下单立减); work deadlines
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 
 from .base import DEFAULT_SUPPRESS, Doc, Rule, gap, narrated
@@ -48,14 +49,14 @@ _BORROW = (
     "(?:出来|一笔|一点|点钱|些钱|钱|个?[\\d一二两三四五六七八九十百千万k]+(?:块|元|万|千)?)"
 )
 _CASH_OUT = "(?:套现|套出来|套一笔|刷出来|刷一笔出来)"
-_REPAY_NEAR_RE = re.compile("还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|平账|结清|欠|逾期|这笔|催收|账单|销账|顶上")
+_REPAY_NEAR_RE = lazy("还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|平账|结清|欠|逾期|这笔|催收|账单|销账|顶上")
 # 找你姐借去 / 问你同事借两千去 / 找你爸妈要啊: the urging itself
-_URGE_TAIL_RE = re.compile("[去啊阿呗吧嘛]|[\\d一二两三四五六七八九十百千万]")
-_ANCHOR_RE = re.compile(f"{_LENDER}|{_FAMILY}|过桥|垫还|套现")
-_BRIDGE_OFFER_RE = re.compile("我们|帮你|给你|为你|替你|帮您|给您|可以|提供|有|合作|去|搞|找|办|做|专业")
-_BRIDGE_FOR_YOU_RE = re.compile(f"{gap(6)}(?:帮你|给你|替你|帮您|给您)")
-_DONT_RE = re.compile("(?:别|不要|不能|莫|勿|千万别|切莫|切勿)$")
-_URGE_RE = re.compile("也得|也要|都得|先|赶紧|赶快|就行|没关系|又怎样|怎么了|无所谓|你就|去|不会吗|有什么|大家都")
+_URGE_TAIL_RE = lazy("[去啊阿呗吧嘛]|[\\d一二两三四五六七八九十百千万]")
+_ANCHOR_RE = lazy(f"{_LENDER}|{_FAMILY}|过桥|垫还|套现")
+_BRIDGE_OFFER_RE = lazy("我们|帮你|给你|为你|替你|帮您|给您|可以|提供|有|合作|去|搞|找|办|做|专业")
+_BRIDGE_FOR_YOU_RE = lazy(f"{gap(6)}(?:帮你|给你|替你|帮您|给您)")
+_DONT_RE = lazy("(?:别|不要|不能|莫|勿|千万别|切莫|切勿)$")
+_URGE_RE = lazy("也得|也要|都得|先|赶紧|赶快|就行|没关系|又怎样|怎么了|无所谓|你就|去|不会吗|有什么|大家都")
 
 
 def _borrow_confirm(doc: Doc, m: re.Match, name: str) -> bool:
@@ -149,12 +150,12 @@ _ACTION = (
     f"(?:{_MONEY_VERB}|处理|联系|回复|回电|到账|上报|起诉|法务|移交|诉讼|上门|催收|上征信|否则|不然|必须|一次性|全额|有效|作废|失效|截止"
     "|平掉|平了|凑|借到|进来|到位|(?<![a-z])(?:pay|clear)(?![a-z]))"
 )
-_PRESSURE_CONTEXT_RE = re.compile(
+_PRESSURE_CONTEXT_RE = lazy(
     "还款|还钱|还清|还上|欠|逾期|结清|账单|法务|催收|起诉|减免|打款|转账|本金|利息|罚息|征信|额度|协商|分期"
     "|上门|全额|一次性|上报|债|平台|贷|筹钱|凑钱|打钱|转钱|交钱|拖欠|调解|诉|仲裁|立案|法院"
     "|转入|转到|卡上|账户|资金|核查|到账|钱不|报案|刑事|经侦|公安|拘留|冻结|执行|限高|传票|移送|解冻|保证金|扣费"
 )
-_RELIEF_NEAR_RE = re.compile("减免|协商|停息|挂账|免息|上岸|核销|延期|本金|利息|罚息|结清|分期")
+_RELIEF_NEAR_RE = lazy("减免|协商|停息|挂账|免息|上岸|核销|延期|本金|利息|罚息|结清|分期")
 _NOW = words_not_after(("马上", "立刻", "立即", "立马", "赶紧", "赶快", "速速", "火速", "现在就", "现在马上"), "请您我俺“\"「『")
 # 专员半小时内联系你 / 审核通过后两小时内到账: a promise of speed to the reader, not a deadline
 _PROMISE_TO_READER = "(?:联系你|联系您|回复你|回复您|给你回|给您回|到账|放款|下款|出结果|办好|处理好)"

@@ -27,6 +27,7 @@ Near miss: 不用签什么协议，我们口头说好就行; 协议等你先打�
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 import re
 from functools import lru_cache
 
@@ -47,7 +48,7 @@ _OFFICIAL_ACTION = (
     "(?:还款|还清|查看|查询|协商|处理|办理|申请|上传|确认|账单|花呗|借呗|我的客服|页面|结清|延期|分期|核对)"
 )
 # 95188排队太久，直接打我手机 / 别打95188 / 官方批不了: the message steers away.
-_STEER_AWAY_RE = re.compile(
+_STEER_AWAY_RE = lazy(
     "(?:95188|955\\d\\d|官方|客服|热线)[^。！？!?\\n]{0,10}(?:排队|排不上|打不通|占线|忙线|太慢|没用|解决不了|批不了|批不下来|不靠谱)"
     "|(?:别|不要|不用|没必要)(?:再)?(?:打|找|联系|走)(?:官方|客服|95188|955\\d\\d|热线|app)"
 )
@@ -58,7 +59,7 @@ _DOMAINS = ("alipay.com", "mybank.cn", "antgroup.com", "cmbchina.com", "icbc.com
 _OFFICIAL_DOMAIN = (
     "(?:" + "|".join(f"{re.escape(d)}(?<![a-z0-9-]{re.escape(d)})" for d in _DOMAINS) + ")(?![a-z0-9-]|\\.[a-z0-9])"
 )
-_OFFICIAL_URL_RE = re.compile(f"(?:https?://)?(?:[a-z0-9-]{{1,30}}\\.){{0,3}}{_OFFICIAL_DOMAIN}(?:/[\\w./?=&%-]*)?")
+_OFFICIAL_URL_RE = lazy(f"(?:https?://)?(?:[a-z0-9-]{{1,30}}\\.){{0,3}}{_OFFICIAL_DOMAIN}(?:/[\\w./?=&%-]*)?")
 
 
 @lru_cache(maxsize=32)
@@ -119,18 +120,18 @@ _PROOF = "(?:结清证明|还款证明|清偿证明|结清凭证|无欠款证明
 _SEAL = "(?:加盖|盖有|盖了|盖章|公章|业务章|骑缝章|开具|出具|已开|pdf)"
 
 # Not a document in hand: absent, after payment, for a fee, advice, a question.
-_ABSENT_RE = re.compile(
+_ABSENT_RE = lazy(
     "暂时没|还没(?:有)?(?:收到|发|给|签|出)|没(?:有)?(?:收到|给我|发给我|出)|没有(?:书面|纸质|电子|任何)|没有(?:协议|合同|证明)"
     "|不给|不发|不签|不用签|不出|拿不到|要不到|补给你|再补|之后再|以后再|后再发|后再给"
 )
-_CONDITION_RE = re.compile(
+_CONDITION_RE = lazy(
     "先(?:交|付|打|转|还)|等你|等您|(?:交|付|转)[^。！？!?\\n]{0,8}(?:费|定金|押金|保证金|诚意金)"
 )
-_ADVICE_RE = re.compile(
+_ADVICE_RE = lazy(
     "记得|一定要|务必|要求(?:对方|平台|他们|银行)|让(?:对方|平台|他|他们|银行|客服)|最好|建议|应该|要让|可以要求|想要|我要"
 )
-_ASKED_RE = re.compile("[?？]|吗|有没有|是不是|能不能|会不会|怎么")
-_SCREENSHOT_RE = re.compile("聊天记录|截图|截个图|截屏")
+_ASKED_RE = lazy("[?？]|吗|有没有|是不是|能不能|会不会|怎么")
+_SCREENSHOT_RE = lazy("聊天记录|截图|截个图|截屏")
 _REACH = 80
 
 

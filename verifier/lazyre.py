@@ -1,0 +1,65 @@
+"""Regular expressions compiled on first use.
+
+The rule modules declare a few hundred helper regexes at module level;
+compiling them all costs about 0.1 s at every start, while one message needs
+only a handful. :func:`lazy` returns a stand-in with the methods of a compiled
+pattern that compiles itself the first time one is called. Every stand-in is
+registered, and a test compiles them all, so a broken regex still fails the
+tests rather than a user.
+"""
+
+from __future__ import annotations
+
+import re
+
+REGISTRY: list["LazyPattern"] = []
+
+
+class LazyPattern:
+    __slots__ = ("pattern", "flags", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._rx: re.Pattern | None = None
+        REGISTRY.append(self)
+
+    def compiled(self) -> re.Pattern:
+        rx = self._rx
+        if rx is None:
+            from . import recache
+
+            rx = self._rx = recache.compile(self.pattern, self.flags)
+        return rx
+
+    def search(self, *args):
+        return (self._rx or self.compiled()).search(*args)
+
+    def match(self, *args):
+        return (self._rx or self.compiled()).match(*args)
+
+    def fullmatch(self, *args):
+        return (self._rx or self.compiled()).fullmatch(*args)
+
+    def finditer(self, *args):
+        return (self._rx or self.compiled()).finditer(*args)
+
+    def findall(self, *args):
+        return (self._rx or self.compiled()).findall(*args)
+
+    def sub(self, *args):
+        return (self._rx or self.compiled()).sub(*args)
+
+    def subn(self, *args):
+        return (self._rx or self.compiled()).subn(*args)
+
+    def split(self, *args):
+        return (self._rx or self.compiled()).split(*args)
+
+    def __repr__(self) -> str:
+        return f"lazy({self.pattern!r})"
+
+
+def lazy(pattern: str, flags: int = 0) -> LazyPattern:
+    """A regex that compiles itself on first use (same methods as ``re.Pattern``)."""
+    return LazyPattern(pattern, flags)
