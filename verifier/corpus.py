@@ -21,8 +21,9 @@ Sources (all under ``corpora/messages/``, all written by the project):
    a stretch of chat; an augmented row keeps the ``group`` of the row it came
    from;
 3. the split: whole groups go to ``train``, ``dev`` or ``test`` (about
-   70/15/15 of the rows of each label), never single rows, so a template or a
-   writer's scenario never straddles train and test.
+   70/15/15, by a hash of the group's name, so that a group keeps its split
+   when others are added), never single rows, so a template or a writer's
+   scenario never straddles train and test.
 
 It writes ``processed/{train,dev,test}.jsonl`` (``id, text, label, flags,
 source, group, split, voice, tags``) and ``corpora/MANIFEST.json`` (row
@@ -307,29 +308,16 @@ def augment(rows: list[dict], rng: random.Random) -> list[dict]:
 
 # ------------------------------------------------------------------ splitting
 def assign_splits(rows: list[dict], seed: int = SEED) -> dict[str, str]:
-    """group → split: whole groups, about 70/15/15 of each label's rows."""
-    sizes: Counter = Counter(r["group"] for r in rows)
-    labels: dict[str, Counter] = defaultdict(Counter)
-    for r in rows:
-        labels[r["group"]][r["label"]] += 1
-    label_of = {group: counts.most_common(1)[0][0] for group, counts in labels.items()}
-    by_label: dict[str, list[str]] = defaultdict(list)
-    for group, label in sorted(label_of.items()):
-        by_label[label].append(group)
+    """group → split, from a hash of the group's name: whole groups, about 70/15/15.
+
+    A group keeps its split when other groups are added or removed, so a new
+    batch of rows never moves an old test group into training.
+    """
     split_of: dict[str, str] = {}
-    for label in LABELS:
-        groups = sorted(by_label[label])
-        random.Random(f"{seed}-{label}").shuffle(groups)
-        total = sum(sizes[g] for g in groups)
-        taken = {"test": 0, "dev": 0}
-        for g in groups:
-            for split in ("test", "dev"):
-                if taken[split] < SPLIT_SHARE[split] * total:
-                    split_of[g] = split
-                    taken[split] += sizes[g]
-                    break
-            else:
-                split_of[g] = "train"
+    for group in sorted({r["group"] for r in rows}):
+        u = int(hashlib.sha256(f"{seed}:{group}".encode("utf-8")).hexdigest()[:12], 16) / 16 ** 12
+        split_of[group] = "test" if u < SPLIT_SHARE["test"] else (
+            "dev" if u < SPLIT_SHARE["test"] + SPLIT_SHARE["dev"] else "train")
     return split_of
 
 
