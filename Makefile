@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench corpus train clean
+.PHONY: run test browser bench corpus train clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python examples/run_examples.py
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# The HTML report's browser test (tests/test_scan_html.py) needs Debian's chromium; install it when missing
+# (VERIFIER_SKIP_BROWSER=1 skips that test and this install).
+browser:
+	@[ "$$VERIFIER_SKIP_BROWSER" = 1 ] || command -v chromium >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]" --config-settings editable_mode=compat

@@ -1,28 +1,37 @@
-"""`make run`: score the bundled example messages and print the verdicts."""
+"""`make run`: scan the bundled sample exports (one per format) and write the HTML report.
+
+Writes build/example-report.html (open it in a browser: it needs no network) and
+build/example-report.csv (one row per message), prints the summary and both paths.
+The exports in examples/exports/ are invented conversations with invented people.
+"""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
-from rich.console import Console
-from rich.rule import Rule
-
-from verifier import score
-from verifier.render import render_score
-
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+VERIFIER = Path(sys.executable).with_name("verifier")
 
 
 def main() -> int:
-    console = Console(highlight=False)
-    lines = (HERE / "messages.txt").read_text(encoding="utf-8").splitlines()
-    messages = [line for line in lines if line.strip() and not line.startswith("#")]
-    for i, text in enumerate(messages, 1):
-        console.print(Rule(f"example {i}/{len(messages)}"))
-        render_score(console, text, score(text), "zh")
-    console.print(Rule())
-    console.print(f"scored {len(messages)} example messages; try: .venv/bin/verifier score \"加我微信，本金转我卡上\" --json")
+    build = ROOT / "build"
+    build.mkdir(exist_ok=True)
+    exports = HERE / "exports"
+    html, table = build / "example-report.html", build / "example-report.csv"
+    for out in (table, html):
+        proc = subprocess.run([str(VERIFIER), "scan", str(exports), "--jobs", "2", "--out", str(out)],
+                              cwd=ROOT, capture_output=out is table, text=True)
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr or "")
+            return proc.returncode
+    print()
+    print(f"HTML report: {html}")
+    print(f"CSV report:  {table}")
+    print('try also: .venv/bin/verifier score "加我微信，本金转我卡上就免息" and '
+          ".venv/bin/verifier agreement corpora/agreements/001_formal_installment_consumer_finance.txt")
     return 0
 
 

@@ -164,6 +164,70 @@ def read_document(path: str) -> str:
     return text
 
 
+@app.command("scan")
+def scan_cmd(
+    inputs: list[str] = typer.Argument(..., help="导出的聊天记录文件或文件夹 / export files or folders"),
+    fmt: str = typer.Option("auto", "--format", help="格式 / format: auto, csv, jsonl, txt, xlsx, sms-xml, "
+                            "wechat-csv, qq-txt, wechat-txt, wechat-html, pywxdump-csv, imazing-csv"),
+    text_col: str = typer.Option(None, "--text-col", help="表格中消息文本所在的列 / the text column (csv, xlsx, jsonl)"),
+    out: str = typer.Option(None, "--out", help="报告文件 .csv/.jsonl/.html（默认CSV输出到标准输出）/ "
+                            "report file (default: CSV on standard output)"),
+    jobs: int = typer.Option(1, "--jobs", help="并行进程数 / parallel worker processes"),
+    no_redact: bool = typer.Option(False, "--no-redact", help="不遮盖手机号、身份证号、银行卡号等 / keep "
+                                   "phone, ID and card numbers unmasked"),
+    min_level: str = typer.Option("low", "--min-level", help="只输出该风险等级及以上的消息 / only write "
+                                  "messages at this level or above: low, medium, high"),
+    lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
+) -> None:
+    """批量扫描导出的聊天记录和短信备份，生成报告。Scan chat exports and SMS backups into a report."""
+    with handled(debug):
+        from .errors import UsageError
+        from .messages import check_lang
+        from .scan.formats import Format
+        from .scan.report import out_kind, run_scan
+        from .scan.runner import ScanOptions, Scanner
+        from .scan.summary import format_summary
+
+        check_lang(lang)
+        if fmt not in {f.value for f in Format}:
+            raise UsageError(f"unknown --format {fmt!r}: use one of {', '.join(f.value for f in Format)}",
+                             code="E102")
+        if min_level not in ("low", "medium", "high"):
+            raise UsageError(f"unknown --min-level {min_level!r}: use low, medium or high", code="E102")
+        if jobs < 1:
+            raise UsageError(f"--jobs must be at least 1, not {jobs}", code="E102")
+        out_kind(out)
+        options = ScanOptions(fmt=fmt, text_col=text_col, jobs=jobs, redact=not no_redact, lang=lang)
+        with _progress() as advance:
+            scanner = Scanner(inputs, options, progress=advance)
+            report = run_scan(scanner, out, min_level, lang, inputs)
+        summary = format_summary(report, scanner.tally.distinct_scored, out, lang)
+        if out in (None, "-"):
+            _err(summary)
+        else:
+            typer.echo(summary)
+        if scanner.tally.file_errors:
+            raise typer.Exit(EXIT_FAILED)
+
+
+@contextmanager
+def _progress():
+    """A progress line on a terminal only (never in pipes, files or CI): yields advance(n_rows)."""
+    import os
+
+    if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("扫描 scanning"), BarColumn(pulse_style="cyan"),
+                  TextColumn("{task.completed:,} 条 rows"), TimeElapsedColumn(),
+                  transient=True, console=None) as bar:
+        task = bar.add_task("scan", total=None)
+        yield lambda n: bar.advance(task, n)
+
+
 @app.command("corpus")
 def corpus_cmd(
     check: bool = typer.Option(False, "--check", help="只检查是否最新 / only check that the built files are current"),

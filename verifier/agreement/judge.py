@@ -240,7 +240,8 @@ def payee(v: View, flags: set[str], third_party: bool = False, text: str | None 
         return Payee("personal", _detail(v, m))
     if "personal_account_transfer" in flags:    # a rule hit this module's cues do not see
         return Payee("personal", "个人账户")
-    m = _filled(PAYEE_OFFICIAL, t) or _official_channel(t)
+    found = [x for x in (_filled(PAYEE_OFFICIAL, t), _official_channel(t)) if x is not None]
+    m = min(found, key=lambda x: x.start()) if found else None   # the first channel the text names
     if m:
         return Payee("official", _detail(v, m))
     return Payee("unknown", None)

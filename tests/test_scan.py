@@ -1,0 +1,354 @@
+"""`verifier scan` end to end through the console script, and the pieces behind it.
+
+The exports are written here, in a temporary folder, with invented people and numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from verifier.scan import report as report_mod
+from verifier.scan import runner
+from verifier.scan.conversations import ESCALATION_RISK, Conversation
+from verifier.scan.redact import redact
+from verifier.scan.report import COLUMNS
+
+SCRIPT = Path(sys.executable).with_name("verifier")
+
+PHONE, PHONE_MASKED = "13912345678", "139****5678"
+CARD, CARD_MASKED = "6222021234567890", "6222********7890"
+
+CHAT = [  # time, sender, text, conversation
+    ("2024-03-05 09:00:00", "王经理", "您好，您的花呗账单已逾期15天，请登录支付宝App还款。", "王经理"),
+    ("2024-03-05 09:05:00", "我", "我最近失业了，能不能少还一点", "王经理"),
+    ("2024-03-05 09:10:00", "王经理", "可以全免利息，只还本金就行，我帮你内部申请", "王经理"),
+    ("2024-03-05 09:20:00", "王经理", f"本金今天先转3000到我个人卡{CARD}，打完款截图发我，电话{PHONE}", "王经理"),
+    ("2024-03-05 09:30:00", "我", "好的", "王经理"),
+    ("2024-03-06 10:00:00", "催收-刘", "【某消费金融】您的借款已逾期，请尽快通过App还款，客服电话以官网为准。", "催收-刘"),
+    ("2024-03-08 10:00:00", "催收-刘", "再不还钱就给你通讯录里所有人打电话，让你全家都知道你是老赖", "催收-刘"),
+    ("2024-03-05 19:30:00", "妈妈", "晚上回家吃饭吗？给你炖了汤", "妈妈"),
+    ("2024-03-05 19:31:00", "我", "好的", "妈妈"),
+]
+
+
+def write_csv(path: Path, rows, extra_lines: list[str] | None = None) -> Path:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["时间", "发送者", "内容", "会话"])
+    w.writerows(rows)
+    text = buf.getvalue() + "".join(line + "\n" for line in (extra_lines or []))
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(args: list, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
+    return subprocess.run([str(SCRIPT), "scan", *map(str, args)], capture_output=True, env=env, timeout=300,
+                          cwd=cwd)
+
+
+def read_out_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# ---------------------------------------------------------------- end to end
+def test_scan_csv_report_columns_redaction_and_ranking(tmp_path: Path) -> None:
+    src = write_csv(tmp_path / "chat.csv", CHAT)
+    out = tmp_path / "report.csv"
+    proc = run([src, "--out", out])
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")          # Excel on Windows reads the BOM
+    rows = read_out_csv(out)
+    assert list(rows[0]) == list(COLUMNS)
+    assert [r["id"] for r in rows] == [str(i) for i in range(1, len(CHAT) + 1)]
+    assert [r["time"] for r in rows] == [c[0] for c in CHAT]
+    pay = rows[3]
+    assert pay["label"] == "scam" and pay["level"] == "high"
+    assert "personal_account_transfer" in pay["flags"].split(";")
+    assert PHONE not in out.read_text(encoding="utf-8-sig") and CARD not in out.read_text(encoding="utf-8-sig")
+    assert PHONE_MASKED in pay["text"] and CARD_MASKED in pay["text"]
+    assert len(pay["text"]) == len(CHAT[3][2])                   # masks keep the length (evidence offsets)
+    threat = rows[6]
+    assert threat["label"] in ("abusive", "scam") and "threat_or_harassment" in threat["flags"]
+    # every row carries its conversation's risk; the fake negotiator outranks the mother
+    by_conv = {r["conversation"]: float(r["conversation_risk"]) for r in rows}
+    assert by_conv["王经理"] >= ESCALATION_RISK > by_conv["妈妈"]
+    summary = proc.stdout.decode()
+    assert "读取 9 行" in summary and str(out) in summary
+    first = [line for line in summary.splitlines() if line.startswith("  ")][0]
+    assert "王经理" in first                                       # ranked first
+    assert "先许诺减免或优惠，后要求转到个人账户或提供验证码" in summary
+
+
+def test_scan_no_redact_keeps_numbers(tmp_path: Path) -> None:
+    src = write_csv(tmp_path / "chat.csv", CHAT)
+    out = tmp_path / "report.jsonl"
+    proc = run([src, "--out", out, "--no-redact"])
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert list(rows[0]) == list(COLUMNS)
+    assert PHONE in rows[3]["text"] and CARD in rows[3]["text"]
+    assert isinstance(rows[3]["flags"], list) and isinstance(rows[3]["risk"], float)
+
+
+def test_scan_redacts_sender_and_conversation(tmp_path: Path) -> None:
+    rows = [("2024-03-05 09:00:00", PHONE, "你好，在吗", PHONE)]
+    out = tmp_path / "r.csv"
+    proc = run([write_csv(tmp_path / "sms.csv", rows), "--out", out])
+    assert proc.returncode == 0, proc.stderr.decode()
+    got = read_out_csv(out)[0]
+    assert got["sender"] == PHONE_MASKED and got["conversation"] == PHONE_MASKED
+    assert PHONE not in proc.stdout.decode()
+
+
+def test_scan_keeps_good_rows_and_reports_bad_lines(tmp_path: Path) -> None:
+    src = write_csv(tmp_path / "chat.csv", CHAT[:3], extra_lines=[
+        "2024-13-45 99:00:00,王经理,日期不对的一行,王经理",      # line 5: invalid date
+        "2024-03-05 09:40:00,王经理",                         # line 6: missing fields
+        "2024-03-05 09:50:00,王经理,最后一条正常消息,王经理",
+    ])
+    out = tmp_path / "r.csv"
+    proc = run([src, "--out", out])
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_out_csv(out)
+    assert [r["text"] for r in rows] == [c[2] for c in CHAT[:3]] + ["最后一条正常消息"]
+    assert [r["line"] for r in rows] == ["2", "3", "4", "7"]
+    summary = proc.stdout.decode()
+    assert "读取 6 行：评分 4，非文字消息 0，无法读取而跳过 2" in summary
+    assert "chat.csv:5:" in summary and "chat.csv:6:" in summary
+
+
+def test_scan_output_identical_for_any_jobs(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    texts = [c[2] for c in CHAT] + [f"第{i}条：{rng.choice(['收到', '明天还', '请在App内还款', '加我微信私聊'])}"
+                                    for i in range(40)]
+    rows = [(f"2024-03-{1 + i % 28:02d} 10:{i % 60:02d}:00", f"用户{i % 13}", rng.choice(texts), f"会话{i % 17}")
+            for i in range(5000)]                       # several blocks, a window of blocks in flight
+    src = write_csv(tmp_path / "big.csv", rows)
+    outs = []
+    for jobs in (1, 2, 3):
+        out = tmp_path / f"r{jobs}.csv"
+        proc = run([src, "--out", out, "--jobs", jobs])
+        assert proc.returncode == 0, proc.stderr.decode()
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] == outs[2]
+    assert len(read_out_csv(tmp_path / "r1.csv")) == 5000
+
+
+def test_scan_min_level_filters_rows_not_the_summary(tmp_path: Path) -> None:
+    out = tmp_path / "r.csv"
+    proc = run([write_csv(tmp_path / "chat.csv", CHAT), "--out", out, "--min-level", "high"])
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_out_csv(out)
+    assert rows and all(r["level"] == "high" for r in rows)
+    assert "读取 9 行" in proc.stdout.decode()
+
+
+def test_scan_html_report(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    proc = run([write_csv(tmp_path / "chat.csv", CHAT), "--out", out])
+    assert proc.returncode == 0, proc.stderr.decode()
+    html = out.read_text(encoding="utf-8")
+    assert html.index("王经理") < html.index("妈妈")              # ranked by risk
+    assert "<mark" in html and PHONE not in html and PHONE_MASKED in html
+    assert "http://" not in html.replace("http://www.w3.org", "")   # nothing to fetch
+
+
+def test_scan_csv_to_standard_output_and_summary_to_stderr(tmp_path: Path) -> None:
+    proc = run([write_csv(tmp_path / "chat.csv", CHAT)])
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode("utf-8"))))
+    assert len(rows) == len(CHAT) and "扫描完成" in proc.stderr.decode()
+    assert "\x1b[" not in proc.stderr.decode()                   # no progress bar in a pipe
+
+
+def test_scan_english_summary(tmp_path: Path) -> None:
+    proc = run([write_csv(tmp_path / "chat.csv", CHAT), "--out", tmp_path / "r.csv", "--lang", "en"])
+    assert proc.returncode == 0
+    assert "9 rows read: 9 scored" in proc.stdout.decode()
+
+
+@pytest.mark.parametrize("args, code", [
+    (["missing.csv"], "E205"),
+    (["chat.csv", "--format", "docx"], "E102"),
+    (["chat.csv", "--min-level", "severe"], "E102"),
+    (["chat.csv", "--jobs", "0"], "E102"),
+    (["chat.csv", "--out", "report.pdf"], "E206"),
+    (["chat.csv", "--out", "no/such/dir/r.csv"], "E204"),
+    (["chat.csv", "--text-col", "正文"], None),
+])
+def test_scan_bad_usage_is_one_line_exit_2(tmp_path: Path, args: list, code: str | None) -> None:
+    write_csv(tmp_path / "chat.csv", CHAT)
+    proc = run(args, cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    if code:
+        assert err.startswith(f"error[{code}]"), err
+    else:
+        assert "正文" in err and "内容" in err                     # names the column asked and those there
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
+
+
+def test_scan_undecodable_file_among_others_is_reported_and_the_rest_scanned(tmp_path: Path) -> None:
+    good = write_csv(tmp_path / "chat.csv", CHAT)
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(bytes(range(128, 256)) * 40)
+    out = tmp_path / "r.csv"
+    proc = run([good, bad, "--out", out])
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert len(read_out_csv(out)) == len(CHAT)
+    assert "broken.txt" in proc.stdout.decode()
+    alone = run([bad, "--out", out])
+    assert alone.returncode == 2 and "broken.txt" in alone.stderr.decode()
+
+
+def test_scan_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    write_csv(folder / "a.csv", CHAT[:5])
+    write_csv(folder / "b.csv", CHAT[5:])
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04not really")
+    out = tmp_path / "r.csv"
+    proc = run([folder, "--out", out])
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_out_csv(out)
+    assert [r["file"] for r in rows] == ["exports/a.csv"] * 5 + ["exports/b.csv"] * 4
+    assert "exports/notes.docx" in proc.stdout.decode()
+
+
+# ---------------------------------------------------------------- library pieces
+def test_atomic_output_leaves_nothing_on_failure(tmp_path: Path) -> None:
+    target = tmp_path / "r.csv"
+    target.write_text("the previous report", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with report_mod.atomic_output(target) as fh:
+            fh.write("half a report")
+            raise RuntimeError("crash")
+    assert target.read_text(encoding="utf-8") == "the previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]
+
+
+def test_crash_while_writing_rows_keeps_old_report(tmp_path: Path, monkeypatch) -> None:
+    src = write_csv(tmp_path / "chat.csv", CHAT)
+    out = tmp_path / "r.csv"
+    out.write_text("old", encoding="utf-8")
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report_mod, "_csv_rows", boom)
+    scanner = runner.Scanner([src], runner.ScanOptions())
+    with pytest.raises(OSError):
+        report_mod.run_scan(scanner, str(out), "low", "zh", [str(src)])
+    assert out.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chat.csv", "r.csv"]
+
+
+def test_repeated_texts_are_scored_once(tmp_path: Path, monkeypatch) -> None:
+    rows = [("2024-03-05 09:00:00", "甲", "好的" if i % 2 else "收到，谢谢", "群") for i in range(5000)]
+    src = write_csv(tmp_path / "dup.csv", rows)
+    scanner = runner.Scanner([src], runner.ScanOptions(use_model=False))
+    got = list(scanner.rows())
+    assert len(got) == 5000 and scanner.tally.distinct_scored == 2
+
+
+def test_scan_file_api(tmp_path: Path) -> None:
+    import verifier
+
+    src = write_csv(tmp_path / "chat.csv", CHAT)
+    rows = [r.to_dict() for r in verifier.scan_file(src)]
+    assert len(rows) == len(CHAT)
+    pay = rows[3]
+    assert pay["label"] == "scam" and PHONE_MASKED in pay["text"]
+    for ev in pay["evidence"]:
+        assert pay["text"][ev["start"]:ev["end"]] == ev["evidence"]
+    raw = next(r for r in verifier.scan_file(src, redact=False) if r.id == 4)
+    assert PHONE in raw.text
+
+
+def test_conversation_escalation_patterns() -> None:
+    c = Conversation("f", "x")
+    c.add(1, "2024-01-01 10:00:00", "collection", "low", 0.1, set(), "m1")
+    c.add(2, "2024-01-02 10:00:00", "abusive", "high", 0.8, {"threat_or_harassment"}, "m2")
+    assert c.patterns == ["reminders_then_threats"] and c.risk >= ESCALATION_RISK
+    once = Conversation("f", "y")
+    once.add(1, "", "abusive", "high", 0.8, {"threat_or_harassment"}, "m")   # a threat with no reminder before
+    assert once.patterns == [] and once.risk == 0.8
+    offer = Conversation("f", "z")
+    offer.add(1, "", "scam", "medium", 0.5, {"too_good_offer"}, "a")
+    offer.add(2, "", "scam", "high", 0.7, {"personal_account_transfer"}, "b")
+    assert offer.patterns == ["offer_then_payment"]
+    pasted = Conversation("f", "list", sequence=False)                      # a plain list of unrelated texts
+    pasted.add(1, "", "scam", "medium", 0.5, {"too_good_offer"}, "a")
+    pasted.add(2, "", "scam", "high", 0.7, {"personal_account_transfer"}, "b")
+    assert pasted.patterns == [] and pasted.risk == 0.7
+    same = Conversation("f", "w")                                            # both in one message: no sequence
+    same.add(1, "", "scam", "high", 0.7, {"too_good_offer", "personal_account_transfer"}, "c")
+    assert same.patterns == []
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("电话13912345678", "电话139****5678"),
+    ("+86 139 1234 5678", "+86 139 **** 5678"),
+    ("１３９１２３４５６７８", "１３９****５６７８"),
+    ("座机010-12345678", "座机010-******78"),
+    ("身份证110101199003071234", "身份证110***********1234"),
+    ("身份证11010119900307123X", "身份证110***********123X"),
+    ("卡号6222021234567890", "卡号6222********7890"),
+    ("卡号 6222 0212 3456 7890", "卡号 6222 **** **** 7890"),
+    ("邮箱zhangsan@example.com", "邮箱z*******@example.com"),
+    ("QQ:123456789", "QQ:12*****89"),
+    ("加我vx zhangsan_01", "加我vx zh*******01"),
+])
+def test_redact_masks(text: str, masked: str) -> None:
+    assert redact(text) == masked
+    assert redact(redact(text)) == masked and len(masked) == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "还款3000元", "2024-03-05 09:12:30", "金额12,345.00元", "验证码 482913", "拨打95188", "本金5万分12期",
+    "mywxabcdefg is a word", "第13912期", "客服电话400-820-8820",
+])
+def test_redact_leaves_other_numbers(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_redaction_is_consistent_within_a_report() -> None:
+    a = redact(f"联系{PHONE}")
+    b = redact(f"{PHONE}是我的号")
+    assert a[2:] == b[:11] == PHONE_MASKED
+
+
+def test_scan_html_report_in_headless_chromium(tmp_path: Path) -> None:
+    """The real command's report, opened from disk in Chromium: the riskiest chat first, evidence highlighted."""
+    from test_scan_html import _chromium, _chromium_path, parse
+
+    if _chromium_path() is None:
+        if os.environ.get("VERIFIER_SKIP_BROWSER") == "1":
+            pytest.skip("chromium is not installed and VERIFIER_SKIP_BROWSER=1")
+        pytest.fail("chromium is not installed: `make test` installs it (or set VERIFIER_SKIP_BROWSER=1)")
+    out = tmp_path / "report.html"
+    proc = run([write_csv(tmp_path / "chat.csv", CHAT), "--out", out])
+    assert proc.returncode == 0, proc.stderr.decode()
+    shot = tmp_path / "scan-report.png"
+    r = _chromium([f"--screenshot={shot}", "--window-size=1280,2400", "--hide-scrollbars", out.as_uri()],
+                  tmp_path / "profile-shot", tmp_path)
+    assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", r.stderr[-2000:]
+    dom = _chromium(["--dump-dom", out.as_uri()], tmp_path / "profile-dom", tmp_path).stdout
+    doc = parse(dom)
+    assert doc.cards and doc.cards[0] == "王经理"
+    marks = [m["text"] for m in doc.marks]
+    assert any("个人卡" in m for m in marks), marks
+    assert any("全家" in m for m in marks), marks
+    assert PHONE not in dom and doc.scripts == 0

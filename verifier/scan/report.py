@@ -1,0 +1,216 @@
+"""The outputs of a scan: the per-message CSV or JSONL, the HTML report, the summary.
+
+Per-message rows carry the SPEC columns plus where each message came from and
+the risk of its conversation, which is known only when the whole input has
+been read. So rows are first written in a compact binary form (``marshal``,
+one record per block) to a temporary file next to the output, then rendered
+with their conversation's risk into a second temporary file that finally
+replaces the output name. A crash or an interrupt therefore never leaves a
+half-written report under the final name, and memory stays bounded.
+
+CSV files are written as UTF-8 with a BOM so that Excel on a Chinese Windows
+machine opens them correctly; CSV on standard output has no BOM.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import InputError
+from .conversations import PATTERN_TEXT, Conversation
+from .rows import RowError
+from .runner import ScannedRow, Scanner, level_at_least
+
+COLUMNS = ("id", "conversation", "sender", "time", "text", "label", "risk", "level", "flags",
+           "file", "line", "kind", "conversation_risk")
+OUT_KINDS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+TOP_CONVERSATIONS = 50
+ERRORS_IN_REPORT = 50
+
+
+def out_kind(out: str | None) -> str:
+    """The output's kind from its name: csv (also standard output), jsonl or html."""
+    if out is None or out == "-":
+        return "csv"
+    kind = OUT_KINDS.get(Path(out).suffix.lower())
+    if kind is None:
+        raise InputError(f"--out {out}: the report must end in .csv, .jsonl or .html", code="E206")
+    parent = Path(out).resolve().parent
+    if not parent.is_dir():
+        raise InputError(f"--out {out}: no such directory {parent}", code="E204")
+    return kind
+
+
+@contextmanager
+def atomic_output(path: Path, mode: str = "w", **kwargs):
+    """A file that appears under ``path`` only when the block finishes without an exception."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())   # mkstemp makes 0600; a report gets the usual mode
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+class RowSpool:
+    """Pass one: the rows to write, in blocks, in a temporary file (deleted on close)."""
+
+    def __init__(self, where: Path) -> None:
+        self._fh = tempfile.TemporaryFile(dir=where)
+        self._block: list[tuple] = []
+        self.rows = 0
+
+    def add(self, r: ScannedRow) -> None:
+        row = r.row
+        self._block.append((r.id, r.conv_index, r.conversation, r.sender, row.time, r.text, r.label,
+                            r.risk, r.level, r.flag_ids, row.file, row.line, row.kind))
+        if len(self._block) >= 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._block:
+            data = marshal.dumps(self._block)
+            self._fh.write(len(data).to_bytes(8, "little"))
+            self._fh.write(data)
+            self.rows += len(self._block)
+            self._block = []
+
+    def blocks(self) -> Iterator[list[tuple]]:
+        self.flush()
+        self._fh.seek(0)
+        read = self._fh.read
+        while size := read(8):
+            yield marshal.loads(read(int.from_bytes(size, "little")))
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def _csv_rows(spool: RowSpool, risks: list[float], fh) -> None:
+    writer = csv.writer(fh, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for block in spool.blocks():
+        writer.writerows((r[0], *r[2:7], "" if r[7] is None else r[7], *r[8:], risks[r[1]]) for r in block)
+
+
+def _jsonl_rows(spool: RowSpool, risks: list[float], fh) -> None:
+    dumps = json.dumps
+    for block in spool.blocks():
+        fh.writelines(dumps(dict(zip(COLUMNS, (r[0], *r[2:9], r[9].split(";") if r[9] else [], *r[10:],
+                                                risks[r[1]]))), ensure_ascii=False) + "\n" for r in block)
+
+
+def write_rows(spool: RowSpool, risks: list[float], out: str | None, kind: str) -> None:
+    """Pass two: render the spooled rows with their conversation's risk."""
+    render = _jsonl_rows if kind == "jsonl" else _csv_rows
+    if out is None or out == "-":
+        render(spool, risks, sys.stdout)
+        sys.stdout.flush()
+        return
+    encoding = "utf-8-sig" if kind == "csv" else "utf-8"
+    with atomic_output(Path(out), "w", encoding=encoding, newline="") as fh:
+        render(spool, risks, fh)
+
+
+def write_html(path: str, report: dict, lang: str) -> None:
+    from .html import render_html
+
+    with atomic_output(Path(path), "w", encoding="utf-8") as fh:
+        fh.write(render_html(report, lang))
+
+
+# ------------------------------------------------------------------ the report dict
+def ranked(conversations: dict[tuple[str, str], Conversation]) -> list[Conversation]:
+    """Conversations by :meth:`Conversation.rank_key`, then in the order they were met (stable)."""
+    return sorted(conversations.values(), key=Conversation.rank_key)
+
+
+def _message(m: ScannedRow, lang: str) -> dict:
+    from ..messages import flag_text
+    from ..rules import RULES_BY_ID
+
+    flags = []
+    for fid, severity, start, end in m.flags:
+        explanation, _ = flag_text(RULES_BY_ID[fid], lang)
+        flags.append({"id": fid, "severity": severity, "start": start, "end": end,
+                      "evidence": m.text[start:end], "explanation": explanation})
+    return {"id": m.id, "time": m.row.time, "sender": m.sender, "text": m.text, "label": m.label,
+            "level": m.level, "risk": m.risk, "flags": flags}
+
+
+def conversation_dict(c: Conversation, lang: str) -> dict:
+    return {"file": c.file, "conversation": c.name, "risk": c.risk, "label": c.label, "level": c.level,
+            "messages": c.messages, "flagged": c.flagged, "first_time": c.first_time,
+            "last_time": c.last_time, "patterns": [PATTERN_TEXT[lang][p] for p in c.patterns],
+            "pattern_ids": list(c.patterns), "top": [_message(m, lang) for m in c.flagged_messages()]}
+
+
+def build_report(scanner: Scanner, inputs: list[str], lang: str, redacted: bool) -> dict:
+    from ..messages import LABEL_ADVICE
+
+    t = scanner.tally
+    convs = ranked(scanner.conversations)
+    errors = [{"file": e.file, "line": e.line, "reason": e.reason} for e in t.errors[:ERRORS_IN_REPORT]]
+    errors += [{"file": f, "line": 0, "reason": why} for f, why in t.file_errors[:ERRORS_IN_REPORT]]
+    return {
+        "title": "聊天记录风险扫描报告" if lang == "zh" else "Chat export risk scan",
+        "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "inputs": inputs,
+        "redacted": redacted,
+        "summary": {
+            "rows_read": t.rows_read, "rows_scanned": t.rows_scanned, "rows_skipped": t.rows_skipped,
+            "non_text": t.non_text, "conversations": len(convs), "labels": dict(t.labels),
+            "levels": dict(t.levels), "flags": dict(sorted(t.flags.items(), key=lambda kv: -kv[1])),
+            "errors": errors[:ERRORS_IN_REPORT],
+        },
+        "conversations": [conversation_dict(c, lang) for c in convs[:TOP_CONVERSATIONS]],
+        "advice": {label: text for label, text in LABEL_ADVICE[lang].items()
+                   if t.labels.get(label) and label != "normal"},
+    }
+
+
+def run_scan(scanner: Scanner, out: str | None, min_level: str, lang: str,
+             inputs: list[str]) -> dict:
+    """Scan, write the output named ``out`` (standard output: CSV), return the report dict."""
+    kind = out_kind(out)
+    where = Path(out).resolve().parent if out not in (None, "-") else Path(tempfile.gettempdir())
+    spool = RowSpool(where) if kind != "html" else None
+    try:
+        for item in scanner.rows():
+            if spool is None or isinstance(item, RowError):
+                continue
+            if min_level != "low" and not level_at_least(item.level, min_level):
+                continue
+            spool.add(item)
+        report = build_report(scanner, inputs, lang, scanner.options.redact)
+        if kind == "html":
+            write_html(out, report, lang)
+        else:
+            write_rows(spool, [c.risk for c in scanner.conversations.values()], out, kind)
+    finally:
+        if spool is not None:
+            spool.close()
+    return report

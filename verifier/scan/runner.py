@@ -1,0 +1,316 @@
+"""The scan pipeline: rows stream in, are scored in blocks, and stream out in input order.
+
+Reading, bookkeeping and writing happen in this process; scoring (rules, the
+model, and the redaction of each text) happens in :func:`score_block`, inline
+with ``jobs=1`` or in ``jobs`` forked workers. Memory stays bounded whatever
+the input size:
+
+- rows travel in blocks of :data:`BLOCK` and at most ``2 × jobs + 1`` blocks
+  are in flight, so the reader never runs far ahead of the scorers;
+- a text already scored (templates, "好的", "[图片]") is not scored again while
+  it stays in the :data:`CACHE`-entry cache of recent texts, and a text that
+  repeats inside a block is sent once;
+- conversations keep a small fixed-size state (see :mod:`.conversations`).
+
+A result depends only on the text, so the output is identical for any
+``jobs``. Redaction runs after scoring (the scorer sees the real text; every
+mask keeps the length, so evidence offsets stay valid on the masked text).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from .conversations import LEVEL_ORDER, Conversation
+from .formats import Format, read_inputs
+from .redact import redact
+from .rows import Row, RowError
+
+_NO_FLAGS: frozenset = frozenset()
+BLOCK = 2000
+CACHE = 30_000
+KEPT_BUDGET = 20_000      # flagged messages kept for the report, over all conversations
+RANKED_KEEP = 200         # conversations that keep all their flagged messages when the budget is exceeded
+PRUNED_KEEP = 3           # what the others keep (they rarely reach the report's top 50)
+MAX_ERRORS_KEPT = 1000
+
+# One scored text: (label, risk, level, flags, redacted text or None when nothing was masked).
+# ``flags``: ((flag id, severity, start, end), ...) in text order.
+Scored = tuple
+
+
+@dataclass(slots=True)     # not frozen: a frozen dataclass's __init__ costs twice as much, per row
+class ScannedRow:
+    """A row of the report. ``text``, ``sender`` and ``conversation`` are redacted unless asked not to."""
+
+    id: int
+    row: Row
+    conversation: str
+    sender: str
+    text: str
+    label: str          # "" for a message that is not text (not scored)
+    risk: float | None
+    level: str
+    flags: tuple        # ((id, severity, start, end), ...)
+    conv_index: int     # the conversation's place in Scanner.conversations (insertion order)
+
+    @property
+    def flag_ids(self) -> str:
+        if not self.flags:
+            return ""
+        return ";".join(dict.fromkeys(f[0] for f in self.flags))
+
+    def to_dict(self) -> dict:
+        """The report row (without ``conversation_risk``, known only at the end of a scan)."""
+        return {"id": self.id, "conversation": self.conversation, "sender": self.sender,
+                "time": self.row.time, "text": self.text, "label": self.label, "risk": self.risk,
+                "level": self.level, "flags": list(dict.fromkeys(f[0] for f in self.flags)),
+                "file": self.row.file, "line": self.row.line, "kind": self.row.kind,
+                "evidence": [{"id": f[0], "severity": f[1], "start": f[2], "end": f[3],
+                              "evidence": self.text[f[2]:f[3]]} for f in self.flags]}
+
+
+@dataclass
+class ScanOptions:
+    fmt: Format | str = Format.auto
+    text_col: str | None = None
+    jobs: int = 1
+    redact: bool = True
+    lang: str = "zh"
+    use_model: bool = True
+    model_dir: str | None = None
+
+
+@dataclass
+class Tally:
+    """The counts of a scan: every record read is scanned, kept unscored (not text) or skipped."""
+
+    rows_read: int = 0
+    rows_scanned: int = 0
+    rows_skipped: int = 0
+    non_text: int = 0
+    labels: dict = field(default_factory=lambda: {"scam": 0, "abusive": 0, "collection": 0, "normal": 0})
+    levels: dict = field(default_factory=lambda: {"high": 0, "medium": 0, "low": 0})
+    flags: dict = field(default_factory=dict)
+    errors: list = field(default_factory=list)       # the first MAX_ERRORS_KEPT RowErrors
+    file_errors: list = field(default_factory=list)  # inputs that could not be read at all: (path, one line)
+    distinct_scored: int = 0                         # texts actually scored (after de-duplication)
+
+
+def score_block(args: tuple) -> list[Scored]:
+    """Score distinct texts (runs in a worker): the compact result per text, its redaction included."""
+    from ..api import _score_chunk
+
+    texts, lang, use_model, model_dir, masking = args
+    out = []
+    for text, r in zip(texts, _score_chunk((texts, lang, use_model, model_dir))):
+        masked = redact(text) if masking else text
+        out.append((r.label, round(float(r.risk), 4), r.level,
+                    tuple((f.id, f.severity, f.start, f.end) for f in r.flags),
+                    None if masked == text else masked))
+    return out
+
+
+def _warm(opts: ScanOptions) -> None:
+    """Load everything a worker needs before the workers fork, so that they share it.
+
+    The model, the Hyperscan database, the segmenter's dictionary and every compiled
+    pattern then sit in pages the workers share with this process (copy-on-write), and
+    ``gc.freeze`` keeps the collector from touching, and so copying, those pages.
+    """
+    import gc
+
+    from .. import lazyre
+    from ..rules import CATALOGUE, batch_prefilter
+
+    score_block((["预热：加我微信，本金转我卡上，逾期要上门", ""], opts.lang, opts.use_model, opts.model_dir, True))
+    batch_prefilter()
+    for pattern in list(lazyre.REGISTRY):
+        pattern.compiled()
+    for rule in CATALOGUE:
+        for pat in rule.patterns:
+            pat.rx  # noqa: B018 - compiled here, shared by the workers
+    gc.collect()
+    gc.freeze()
+
+
+class Scanner:
+    """One scan. Iterate :meth:`rows`; afterwards :attr:`tally` and :attr:`conversations` hold the totals."""
+
+    def __init__(self, inputs: Iterable[str | Path], options: ScanOptions | None = None,
+                 progress: Callable[[int], None] | None = None) -> None:
+        self.inputs = [Path(p) for p in inputs]
+        self.options = options or ScanOptions()
+        self.progress = progress
+        self.tally = Tally()
+        self.conversations: dict[tuple[str, str], Conversation] = {}   # (file, row.conversation) → state
+        self._cache: OrderedDict[str, list] = OrderedDict()
+        self._names: dict[str, str] = {}
+        self._next_id = 0
+
+    # ---------------------------------------------------------------- input
+    def _records(self) -> Iterator[Row | RowError]:
+        """Every input's records; an input that cannot be read is recorded and the others go on."""
+        missing = [p for p in self.inputs if not p.exists()]
+        if missing:
+            raise InputError(f"{missing[0]}: no such file or directory", code="E205")
+        for path in self.inputs:
+            try:
+                yield from read_inputs([path], self.options.fmt, self.options.text_col)
+            except InputError as exc:
+                if len(self.inputs) == 1:
+                    raise
+                self.tally.file_errors.append((str(path), exc.one_line()))
+
+    # ---------------------------------------------------------------- scoring
+    def _blocks(self) -> Iterator[tuple[list, list[tuple[str, list]]]]:
+        """(items, new) per block: items are RowErrors or (row, holder) pairs; new holds the
+        (text, holder) pairs of the texts this block is the first to need (each holder is filled
+        with the text's result before the block is emitted)."""
+        cache = self._cache
+        items: list = []
+        new: list[str] = []
+        for rec in self._records():
+            if isinstance(rec, RowError):
+                items.append(rec)
+            else:
+                holder = None
+                if rec.kind == "text":
+                    holder = cache.get(rec.text)
+                    if holder is None:
+                        holder = [None]
+                        cache[rec.text] = holder
+                        new.append((rec.text, holder))
+                        if len(cache) > CACHE:
+                            cache.popitem(last=False)
+                    else:
+                        cache.move_to_end(rec.text)
+                items.append((rec, holder))
+            if len(items) >= BLOCK:
+                yield items, new
+                items, new = [], []
+        if items:
+            yield items, new
+
+    def _scored_blocks(self) -> Iterator[list]:
+        opts = self.options
+        args = lambda texts: (texts, opts.lang, opts.use_model, opts.model_dir, opts.redact)  # noqa: E731
+
+        if opts.jobs <= 1:
+            for items, new in self._blocks():
+                if new:
+                    for (_, h), res in zip(new, score_block(args([t for t, _ in new]))):
+                        h[0] = res
+                self.tally.distinct_scored += len(new)
+                yield items
+            return
+        import multiprocessing as mp
+
+        _warm(opts)
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        window: deque = deque()
+        with ctx.Pool(opts.jobs) as pool:
+            for items, new in self._blocks():
+                job = pool.apply_async(score_block, (args([t for t, _ in new]),)) if new else None
+                window.append((items, [h for _, h in new], job))
+                while len(window) > 2 * opts.jobs + 1:
+                    yield self._finish(window.popleft())
+            while window:
+                yield self._finish(window.popleft())
+
+    def _finish(self, entry) -> list:
+        items, holders, pending = entry
+        if pending is not None:
+            for h, res in zip(holders, pending.get()):
+                h[0] = res
+            self.tally.distinct_scored += len(holders)
+        return items
+
+    # ---------------------------------------------------------------- output
+    def _name(self, value: str) -> str:
+        if not self.options.redact or not value:
+            return value
+        masked = self._names.get(value)
+        if masked is None:
+            masked = redact(value)
+            if len(self._names) < CACHE:
+                self._names[value] = masked
+        return masked
+
+    def rows(self) -> Iterator[ScannedRow | RowError]:
+        """The report's rows in input order, RowErrors in their place."""
+        if self.options.jobs < 1:
+            raise InputError(f"--jobs must be at least 1, not {self.options.jobs}", code="E102")
+        from ..messages import check_lang
+        from ..api import _model
+
+        check_lang(self.options.lang)
+        _model(self.options.use_model, self.options.model_dir)   # a broken model fails before any work
+        tally = self.tally
+        for n_block, items in enumerate(self._scored_blocks(), 1):
+            for item in items:
+                if isinstance(item, RowError):
+                    tally.rows_read += 1
+                    if item.line > 0:
+                        tally.rows_skipped += 1
+                    if len(tally.errors) < MAX_ERRORS_KEPT:
+                        tally.errors.append(item)
+                    yield item
+                    continue
+                yield self._row(*item)
+            if self.progress is not None:
+                self.progress(len(items))
+            if n_block % 16 == 0 and len(self.conversations) > RANKED_KEEP:
+                self._bound_kept()
+
+    def _bound_kept(self) -> None:
+        """Bound the flagged messages kept for the report (their memory) whatever the input size.
+
+        A conversation's risk only grows, so the riskiest :data:`RANKED_KEEP` so far keep all
+        theirs; when more than :data:`KEPT_BUDGET` are kept the others keep their worst few.
+        """
+        kept = sum(len(c.top) for c in self.conversations.values())
+        if kept <= KEPT_BUDGET:
+            return
+        ranked = sorted(self.conversations.values(), key=Conversation.rank_key)
+        for c in ranked[RANKED_KEEP:]:
+            c.prune(PRUNED_KEEP)
+
+    def _row(self, row: Row, holder) -> ScannedRow:
+        tally = self.tally
+        tally.rows_read += 1
+        self._next_id += 1
+        key = (row.file, row.conversation)
+        conv = self.conversations.get(key)
+        if conv is None:   # a format without conversations: the file is one (named by its stem)
+            conv = self.conversations[key] = Conversation(
+                row.file, self._name(row.conversation or Path(row.file).stem), index=len(self.conversations),
+                sequence=bool(row.sender))
+        elif row.sender and not conv.sequence:
+            conv.sequence = True
+        sender = self._name(row.sender)
+        if holder is None:       # not text: kept, never scored
+            tally.non_text += 1
+            text = self._name(row.text) if row.text else ""
+            out = ScannedRow(self._next_id, row, conv.name, sender, text, "", None, "", (), conv.index)
+            conv.add_unscored(row.time)
+            return out
+        label, risk, level, flags, masked = holder[0]
+        tally.rows_scanned += 1
+        tally.labels[label] += 1
+        tally.levels[level] += 1
+        ids = {f[0] for f in flags} if flags else _NO_FLAGS
+        for f in ids:
+            tally.flags[f] = tally.flags.get(f, 0) + 1
+        text = masked if (masked is not None and self.options.redact) else row.text
+        out = ScannedRow(self._next_id, row, conv.name, sender, text, label, risk, level, flags, conv.index)
+        conv.add(self._next_id, row.time, label, level, risk, ids, out)
+        return out
+
+
+def level_at_least(level: str, minimum: str) -> bool:
+    return bool(level) and LEVEL_ORDER[level] >= LEVEL_ORDER[minimum]
