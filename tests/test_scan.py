@@ -352,3 +352,23 @@ def test_scan_html_report_in_headless_chromium(tmp_path: Path) -> None:
     assert any("个人卡" in m for m in marks), marks
     assert any("全家" in m for m in marks), marks
     assert PHONE not in dom and doc.scripts == 0
+
+
+def test_the_scan_decision_is_the_score_decision() -> None:
+    """A scanned message gets exactly what `verifier score` says of it (the batch path builds no explanations)."""
+    from verifier import score
+    from verifier.api import decide_many
+    from verifier.corpus import load
+
+    texts = [c[2] for c in CHAT] + [r["text"] for r in load(splits=("test",))[:150]] + ["", "   "]
+    for text, got in zip(texts, decide_many(texts)):
+        r = score(text)
+        assert got == (r.label, round(r.risk, 4), r.level,
+                       tuple((f.id, f.severity, f.start, f.end) for f in r.flags)), text
+
+
+def test_score_many_equals_score_on_blank_and_ordinary_texts() -> None:
+    from verifier import score, score_many
+
+    texts = ["", "   ", "\u200b", CHAT[0][2], CHAT[3][2]]
+    assert [r.to_dict() for r in score_many(texts)] == [score(t).to_dict() for t in texts]

@@ -72,24 +72,43 @@ def score(text: str, *, lang: str = "zh", use_model: bool = True, model_dir: str
 
 
 # --------------------------------------------------------------------- batch
-def _score_chunk(args: tuple[list[str], str, bool, str | None]) -> list[ScoreResult]:
-    """Score distinct texts: rules one by one, the model in one sparse product."""
-    texts, lang, use_model, model_dir = args
+def _evaluate_chunk(texts: list[str], use_model: bool, model_dir: str | None) -> tuple[list, list, dict]:
+    """Rules on each text, the model on all of them in one sparse product: (evaluated, probabilities, thresholds)."""
     loaded = _model(use_model, model_dir)
     prefilter = batch_prefilter()
     evaluated = [evaluate(t, prefilter) for t in texts]
     if loaded is None:
-        return [_result(t, h, s, d, None, THRESHOLDS, lang) for t, (h, s, d) in zip(texts, evaluated)]
+        return evaluated, [None] * len(texts), THRESHOLDS
     from .segment import cut
 
     folded = [d.norm.text for _, _, d in evaluated]
     matrix = loaded.runtime.proba_many(folded, [cut(f) for f in folded])
     labels = loaded.runtime.labels
-    thresholds = loaded.manifest.get("thresholds", THRESHOLDS)
+    probabilities = [None if _blank(d) else dict(zip(labels, row))
+                     for (_, _, d), row in zip(evaluated, matrix.tolist())]
+    return evaluated, probabilities, loaded.manifest.get("thresholds", THRESHOLDS)
+
+
+def _score_chunk(args: tuple[list[str], str, bool, str | None]) -> list[ScoreResult]:
+    """Score distinct texts: rules one by one, the model in one sparse product."""
+    texts, lang, use_model, model_dir = args
+    evaluated, probabilities, thresholds = _evaluate_chunk(texts, use_model, model_dir)
+    # a blank text has no probabilities: the rules decide alone, with their own thresholds (as in score())
+    return [_result(t, h, s, d, p, thresholds if p is not None else THRESHOLDS, lang)
+            for t, (h, s, d), p in zip(texts, evaluated, probabilities)]
+
+
+def decide_many(texts: list[str], use_model: bool = True, model_dir: str | None = None) -> list[tuple]:
+    """The decision on each text without the texts a person reads: ``(label, risk, level, flags)`` with
+    ``flags`` as ``((id, severity, start, end), ...)`` — what a batch scan keeps of a :class:`ScoreResult`
+    (the same decision as :func:`score`, with none of the explanations built)."""
+    evaluated, probabilities, thresholds = _evaluate_chunk(texts, use_model, model_dir)
     out = []
-    for t, (h, s, d), row in zip(texts, evaluated, matrix.tolist()):
-        probabilities = None if _blank(d) else dict(zip(labels, row))
-        out.append(_result(t, h, s, d, probabilities, thresholds, lang))
+    for (hits, signals, doc), p in zip(evaluated, probabilities):
+        decision = decide({h.rule.id for h in hits}, set(signals), about_debt(doc.norm.text), p,
+                          thresholds if p is not None else THRESHOLDS)
+        out.append((decision.label, round(float(decision.risk), 4), decision.level,
+                     tuple((h.rule.id, h.rule.severity, h.start, h.end) for h in hits)))
     return out
 
 

@@ -103,15 +103,13 @@ class Tally:
 
 def score_block(args: tuple) -> list[Scored]:
     """Score distinct texts (runs in a worker): the compact result per text, its redaction included."""
-    from ..api import _score_chunk
+    from ..api import decide_many
 
     texts, lang, use_model, model_dir, masking = args
     out = []
-    for text, r in zip(texts, _score_chunk((texts, lang, use_model, model_dir))):
+    for text, (label, risk, level, flags) in zip(texts, decide_many(texts, use_model, model_dir)):
         masked = redact(text) if masking else text
-        out.append((r.label, round(float(r.risk), 4), r.level,
-                    tuple((f.id, f.severity, f.start, f.end) for f in r.flags),
-                    None if masked == text else masked))
+        out.append((label, risk, level, flags, None if masked == text else masked))
     return out
 
 
