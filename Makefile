@@ -31,7 +31,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/rules_speed.py
 	$(BIN)/python bench/segmenter.py
-	$(BIN)/python bench/score_throughput.py
+	$(BIN)/python bench/score_throughput.py 100000
+	$(BIN)/python bench/agreement_speed.py
+	$(BIN)/python bench/scan_throughput.py
 
 # Rebuild corpora/messages/processed/ and corpora/MANIFEST.json from the written sources.
 corpus: $(STAMP)
