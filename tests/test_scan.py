@@ -186,6 +186,7 @@ def test_scan_english_summary(tmp_path: Path) -> None:
     (["chat.csv", "--out", "report.pdf"], "E206"),
     (["chat.csv", "--out", "no/such/dir/r.csv"], "E204"),
     (["chat.csv", "--text-col", "正文"], None),
+    (["chat.csv", "--out", "chat.csv"], "E102"),
 ])
 def test_scan_bad_usage_is_one_line_exit_2(tmp_path: Path, args: list, code: str | None) -> None:
     write_csv(tmp_path / "chat.csv", CHAT)
@@ -372,3 +373,14 @@ def test_score_many_equals_score_on_blank_and_ordinary_texts() -> None:
 
     texts = ["", "   ", "\u200b", CHAT[0][2], CHAT[3][2]]
     assert [r.to_dict() for r in score_many(texts)] == [score(t).to_dict() for t in texts]
+
+
+def test_scan_reads_a_very_long_message(tmp_path: Path) -> None:
+    """A pasted chat of 200,000 characters in one cell is a message, not a bad row (csv's own limit is 131,072)."""
+    long_text = "您的借款已逾期，请在App内还款。" * 12_500
+    out = tmp_path / "r.csv"
+    proc = run([write_csv(tmp_path / "long.csv", [("2024-03-05 09:00:00", "甲", long_text, "甲")] + CHAT[:2]),
+                "--out", out])
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_out_csv(out)
+    assert len(rows) == 3 and len(rows[0]["text"]) == len(long_text)

@@ -198,6 +198,7 @@ def scan_cmd(
         if jobs < 1:
             raise UsageError(f"--jobs must be at least 1, not {jobs}", code="E102")
         out_kind(out)
+        _not_an_input(out, inputs)
         options = ScanOptions(fmt=fmt, text_col=text_col, jobs=jobs, redact=not no_redact, lang=lang)
         with _progress() as advance:
             scanner = Scanner(inputs, options, progress=advance)
@@ -209,6 +210,21 @@ def scan_cmd(
             typer.echo(summary)
         if scanner.tally.file_errors:
             raise typer.Exit(EXIT_FAILED)
+
+
+def _not_an_input(out: str | None, inputs: list[str]) -> None:
+    """Refuse ``--out`` naming one of the inputs: the report would replace the export it was made from."""
+    from pathlib import Path
+
+    if out in (None, "-"):
+        return
+    target = Path(out).resolve()
+    for given in inputs:
+        src = Path(given).resolve()
+        if target == src or (src.is_dir() and src in target.parents and target.exists()):
+            from .errors import UsageError
+
+            raise UsageError(f"--out {out} is one of the inputs: choose another report name", code="E102")
 
 
 @contextmanager

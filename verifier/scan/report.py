@@ -117,10 +117,12 @@ def _csv_rows(spool: RowSpool, risks: list[float], fh) -> None:
 
 
 def _jsonl_rows(spool: RowSpool, risks: list[float], fh) -> None:
+    """One JSON object a line; a message that is not text has ``label``, ``risk`` and ``level`` null."""
     dumps = json.dumps
     for block in spool.blocks():
-        fh.writelines(dumps(dict(zip(COLUMNS, (r[0], *r[2:9], r[9].split(";") if r[9] else [], *r[10:],
-                                                risks[r[1]]))), ensure_ascii=False) + "\n" for r in block)
+        fh.writelines(dumps(dict(zip(COLUMNS, (*r[0:1], *r[2:6], r[6] or None, r[7], r[8] or None,
+                                                r[9].split(";") if r[9] else [], *r[10:], risks[r[1]]))),
+                            ensure_ascii=False) + "\n" for r in block)
 
 
 def write_rows(spool: RowSpool, risks: list[float], out: str | None, kind: str) -> None:

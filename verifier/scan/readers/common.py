@@ -18,6 +18,12 @@ from typing import TextIO
 
 from ..encoding import ESCAPED, has_undecodable
 
+# A message may be as long as one `verifier score` takes (1,048,576 characters, a pasted chat); the csv
+# module's own limit (131,072) would turn such a row into a bad row.
+MAX_FIELD = 1_048_576
+if csv.field_size_limit() < MAX_FIELD:
+    csv.field_size_limit(MAX_FIELD)
+
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 _DATE = re.compile(
