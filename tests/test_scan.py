@@ -384,3 +384,34 @@ def test_scan_reads_a_very_long_message(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     rows = read_out_csv(out)
     assert len(rows) == 3 and len(rows[0]["text"]) == len(long_text)
+
+
+def test_progress_bar_shows_on_a_terminal_only(tmp_path: Path) -> None:
+    """With standard error on a terminal (a pty here) the scan draws a progress line; in a pipe it does not."""
+    import pty
+    import select
+
+    rows = [(f"2024-03-05 10:{i % 60:02d}:00", "甲", f"第{i}条：请在App内还款", "群") for i in range(6000)]
+    src = write_csv(tmp_path / "big.csv", rows)
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "TERM")}
+    env.update({"TERM": "xterm", "COLUMNS": "100"})
+    proc = subprocess.Popen([str(SCRIPT), "scan", str(src), "--out", str(tmp_path / "r.csv")],
+                            stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    os.close(slave)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 120)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    assert proc.returncode == 0
+    assert "scanning".encode() in seen and "条 rows".encode() in seen, seen[-500:]

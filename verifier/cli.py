@@ -235,11 +235,12 @@ def _progress():
     if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
         yield None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("扫描 scanning"), BarColumn(pulse_style="cyan"),
                   TextColumn("{task.completed:,} 条 rows"), TimeElapsedColumn(),
-                  transient=True, console=None) as bar:
+                  transient=True, console=Console(stderr=True)) as bar:   # never on stdout: the CSV goes there
         task = bar.add_task("scan", total=None)
         yield lambda n: bar.advance(task, n)
 
