@@ -17,8 +17,6 @@ What is masked (digits may be full-width and grouped with spaces or dashes):
 
 from __future__ import annotations
 
-import re
-
 from ..lazyre import lazy
 
 _D = "[0-9０-９]"
