@@ -187,6 +187,7 @@ def test_scan_english_summary(tmp_path: Path) -> None:
     (["chat.csv", "--out", "no/such/dir/r.csv"], "E204"),
     (["chat.csv", "--text-col", "正文"], None),
     (["chat.csv", "--out", "chat.csv"], "E102"),
+    (["chat.csv", "--format", "qq-txt"], "E205"),     # a format forced on a file that is not one
 ])
 def test_scan_bad_usage_is_one_line_exit_2(tmp_path: Path, args: list, code: str | None) -> None:
     write_csv(tmp_path / "chat.csv", CHAT)

@@ -156,9 +156,22 @@ class Scanner:
         missing = [p for p in self.inputs if not p.exists()]
         if missing:
             raise InputError(f"{missing[0]}: no such file or directory", code="E205")
+        forced = Format(self.options.fmt) is not Format.auto
         for path in self.inputs:
             try:
-                yield from read_inputs([path], self.options.fmt, self.options.text_col)
+                good = bad = 0
+                first = None
+                for rec in read_inputs([path], self.options.fmt, self.options.text_col):
+                    if isinstance(rec, RowError):
+                        bad += rec.line > 0
+                        first = first or rec
+                    else:
+                        good += 1
+                    yield rec
+                if forced and not good and bad and not path.is_dir():
+                    raise InputError(f"{path}: none of its {bad} records reads as --format "
+                                     f"{Format(self.options.fmt).value} (line {first.line}: {first.reason}); check "
+                                     "--format, or leave it out to detect the format", code="E205")
             except InputError as exc:
                 if len(self.inputs) == 1:
                     raise
