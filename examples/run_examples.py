@@ -22,7 +22,7 @@ def main() -> int:
     exports = HERE / "exports"
     html, table = build / "example-report.html", build / "example-report.csv"
     for out in (table, html):
-        proc = subprocess.run([str(VERIFIER), "scan", str(exports), "--jobs", "2", "--out", str(out)],
+        proc = subprocess.run([str(VERIFIER), "scan", str(exports), "--out", str(out)],
                               cwd=ROOT, capture_output=out is table, text=True)
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr or "")

@@ -182,7 +182,7 @@ def test_scan_english_summary(tmp_path: Path) -> None:
     (["missing.csv"], "E205"),
     (["chat.csv", "--format", "docx"], "E102"),
     (["chat.csv", "--min-level", "severe"], "E102"),
-    (["chat.csv", "--jobs", "0"], "E102"),
+    (["chat.csv", "--jobs", "-1"], "E102"),
     (["chat.csv", "--out", "report.pdf"], "E206"),
     (["chat.csv", "--out", "no/such/dir/r.csv"], "E204"),
     (["chat.csv", "--text-col", "正文"], None),
@@ -255,6 +255,15 @@ def test_crash_while_writing_rows_keeps_old_report(tmp_path: Path, monkeypatch) 
         report_mod.run_scan(scanner, str(out), "low", "zh", [str(src)])
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chat.csv", "r.csv"]
+
+
+def test_automatic_jobs_by_input_size(tmp_path: Path) -> None:
+    small = write_csv(tmp_path / "small.csv", CHAT)
+    assert runner.auto_jobs([small]) == 1
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * (runner.AUTO_PARALLEL_BYTES + 1))
+    assert runner.auto_jobs([big]) == max(1, min(os.cpu_count() or 1, 8))
+    assert runner.auto_jobs([tmp_path]) == runner.auto_jobs([big])          # a folder counts its files
 
 
 def test_repeated_texts_are_scored_once(tmp_path: Path, monkeypatch) -> None:

@@ -172,7 +172,8 @@ def scan_cmd(
     text_col: str = typer.Option(None, "--text-col", help="表格中消息文本所在的列 / the text column (csv, xlsx, jsonl)"),
     out: str = typer.Option(None, "--out", help="报告文件 .csv/.jsonl/.html（默认CSV输出到标准输出）/ "
                             "report file (default: CSV on standard output)"),
-    jobs: int = typer.Option(1, "--jobs", help="并行进程数 / parallel worker processes"),
+    jobs: int = typer.Option(0, "--jobs", help="并行进程数，0 为自动（大文件用全部核心）/ parallel worker "
+                             "processes; 0: automatic (every core for inputs over 2 MB)"),
     no_redact: bool = typer.Option(False, "--no-redact", help="不遮盖手机号、身份证号、银行卡号等 / keep "
                                    "phone, ID and card numbers unmasked"),
     min_level: str = typer.Option("low", "--min-level", help="只输出该风险等级及以上的消息 / only write "
@@ -195,8 +196,12 @@ def scan_cmd(
                              code="E102")
         if min_level not in ("low", "medium", "high"):
             raise UsageError(f"unknown --min-level {min_level!r}: use low, medium or high", code="E102")
-        if jobs < 1:
-            raise UsageError(f"--jobs must be at least 1, not {jobs}", code="E102")
+        if jobs < 0:
+            raise UsageError(f"--jobs must be 0 (automatic) or more, not {jobs}", code="E102")
+        if jobs == 0:
+            from .scan.runner import auto_jobs
+
+            jobs = auto_jobs(inputs)
         out_kind(out)
         _not_an_input(out, inputs)
         options = ScanOptions(fmt=fmt, text_col=text_col, jobs=jobs, redact=not no_redact, lang=lang)

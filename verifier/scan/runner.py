@@ -323,5 +323,27 @@ class Scanner:
         return out
 
 
+AUTO_PARALLEL_BYTES = 2 * 1024 * 1024
+
+
+def auto_jobs(inputs: Iterable[str | Path]) -> int:
+    """Workers for ``--jobs 0``: one for small inputs (starting workers would cost more than it
+    saves), else every core (at most 8). The output is the same for any number."""
+    import os
+
+    total = 0
+    for given in map(Path, inputs):
+        try:
+            if given.is_dir():
+                total += sum(p.stat().st_size for p in given.rglob("*") if p.is_file())
+            elif given.exists():
+                total += given.stat().st_size
+        except OSError:
+            continue
+        if total >= AUTO_PARALLEL_BYTES:
+            return max(1, min(os.cpu_count() or 1, 8))
+    return 1
+
+
 def level_at_least(level: str, minimum: str) -> bool:
     return bool(level) and LEVEL_ORDER[level] >= LEVEL_ORDER[minimum]
