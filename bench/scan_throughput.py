@@ -37,8 +37,8 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋�
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆"
 
 
-def generate(path: Path, n: int, distinct: float, seed: int = 0) -> int:
-    """Write the export; returns how many distinct texts it holds."""
+def generate(path: Path, n: int, distinct: float, seed: int = 0) -> tuple[int, float]:
+    """Write the export; returns how many distinct texts it holds and their mean length in characters."""
     rng = random.Random(seed)
     texts = [r["text"] for r in corpus.load()]
     seen: set[str] = set()
@@ -68,7 +68,7 @@ def generate(path: Path, n: int, distinct: float, seed: int = 0) -> int:
                 w.writerow([f"2024-03-{day:02d} {8 + i * 37 // 60 % 14:02d}:{i * 37 % 60:02d}:00", sender, text,
                             f"{partner}-{conv}"])
             written += size
-    return len(seen)
+    return len(seen), sum(map(len, seen)) / max(1, len(seen))
 
 
 def tree_pss(pid: int) -> int:
@@ -130,10 +130,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for distinct in mixes:
             src = Path(tmp) / "export.csv"
-            kinds = generate(src, args.n, distinct)
+            kinds, mean = generate(src, args.n, distinct)
             size = src.stat().st_size
-            print(f"export: {args.n:,} messages, {kinds:,} distinct texts ({kinds / args.n:.0%}), "
-                  f"{size / 1e6:.0f} MB CSV")
+            print(f"export: {args.n:,} messages, {kinds:,} distinct texts ({kinds / args.n:.0%}, "
+                  f"{mean:.0f} characters on average), {size / 1e6:.0f} MB CSV")
             for jobs in (int(j) for j in args.jobs.split(",")):
                 out = Path(tmp) / "report.csv"
                 elapsed, peak, main_peak = run(src, out, jobs)
