@@ -227,6 +227,7 @@ def test_scan_a_folder(tmp_path: Path) -> None:
     rows = read_out_csv(out)
     assert [r["file"] for r in rows] == ["exports/a.csv"] * 5 + ["exports/b.csv"] * 4
     assert "exports/notes.docx" in proc.stdout.decode()
+    assert "读取 9 行：评分 9，非文字消息 0，无法读取而跳过 0" in proc.stdout.decode()   # the file is no row
 
 
 # ---------------------------------------------------------------- library pieces

@@ -265,8 +265,8 @@ class Scanner:
         for n_block, items in enumerate(self._scored_blocks(), 1):
             for item in items:
                 if isinstance(item, RowError):
-                    tally.rows_read += 1
-                    if item.line > 0:
+                    if item.line > 0:          # a bad row; line 0 is a whole file (of a folder) left out
+                        tally.rows_read += 1
                         tally.rows_skipped += 1
                     if len(tally.errors) < MAX_ERRORS_KEPT:
                         tally.errors.append(item)
