@@ -184,7 +184,7 @@ class Scanner:
         with the text's result before the block is emitted)."""
         cache = self._cache
         items: list = []
-        new: list[str] = []
+        new: list[tuple[str, list]] = []
         for rec in self._records():
             if isinstance(rec, RowError):
                 items.append(rec)
