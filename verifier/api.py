@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -131,34 +130,23 @@ def score_iter(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_
     are scored in that many processes; the results are the same, in the same
     order, for any number of workers.
     """
+    from .parallel import ordered_map
+
     check_lang(lang)
     _model(use_model, model_dir)   # a broken model fails here, before any work
     batch_prefilter()              # built (or loaded from the cache) once, before workers fork
-    pending: deque[tuple[list[str], list[str]]] = deque()
 
-    def jobs():
+    def tasks():
         for n, block in enumerate(_chunks(texts, chunk)):
             for i, t in enumerate(block):
                 _check(t, f"message {n * chunk + i + 1}")
             distinct = list(dict.fromkeys(block))
-            pending.append((block, distinct))
-            yield distinct, lang, use_model, model_dir
+            yield (distinct, lang, use_model, model_dir), (block, distinct)
 
-    def collect(results_per_chunk):
-        for results in results_per_chunk:
-            block, distinct = pending.popleft()
-            by_text = dict(zip(distinct, results))
-            for t in block:
-                yield by_text[t]
-
-    if workers <= 1:
-        yield from collect(map(_score_chunk, jobs()))
-        return
-    import multiprocessing as mp
-
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers) as pool:
-        yield from collect(pool.imap(_score_chunk, jobs()))
+    for (block, distinct), results in ordered_map(_score_chunk, tasks(), workers):
+        by_text = dict(zip(distinct, results))
+        for t in block:
+            yield by_text[t]
 
 
 def score_many(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_model: bool = True,
