@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 def scan_file(path: str | Path, *, fmt: str = "auto", text_col: str | None = None, jobs: int = 1,
-              redact: bool = True, lang: str = "zh", with_errors: bool = False) -> Iterator:
+              redact: bool = True, with_errors: bool = False) -> Iterator:
     """Scan one export (or a directory of them) and yield its rows in order.
 
     Each message is a :class:`~verifier.scan.runner.ScannedRow` (``.to_dict()`` gives the report
@@ -27,7 +27,7 @@ def scan_file(path: str | Path, *, fmt: str = "auto", text_col: str | None = Non
     from .rows import RowError
     from .runner import ScanOptions, Scanner
 
-    scanner = Scanner([path], ScanOptions(fmt=fmt, text_col=text_col, jobs=jobs, redact=redact, lang=lang))
+    scanner = Scanner([path], ScanOptions(fmt=fmt, text_col=text_col, jobs=jobs, redact=redact))
     for item in scanner.rows():
         if with_errors or not isinstance(item, RowError):
             yield item

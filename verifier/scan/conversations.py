@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..contract import LABELS, LEVELS
+
 KEEP_FLAGGED = 20
 ESCALATION_RISK = 0.9
 
@@ -31,8 +33,8 @@ OFFER = frozenset({"too_good_offer", "verbal_only_waiver"})
 MONEY_OR_CODE = frozenset({"personal_account_transfer", "credential_request", "intermediary_fee"})
 THREAT = frozenset({"threat_or_harassment", "false_legal_threat"})
 OFF_CHANNEL = frozenset({"off_platform_contact", "suspicious_link", "impersonation"})
-LEVEL_ORDER = {"low": 0, "medium": 1, "high": 2}
-LABEL_ORDER = {"normal": 0, "collection": 1, "abusive": 2, "scam": 3}
+LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}                # low 0 … high 2
+LABEL_ORDER = {label: i for i, label in enumerate(reversed(LABELS))}      # normal 0 … scam 3
 
 PATTERN_TEXT = {
     "zh": {"offer_then_payment": "先许诺减免或优惠，后要求转到个人账户或提供验证码",
@@ -63,12 +65,7 @@ class Conversation:
     top: list = field(default_factory=list)         # (risk, order, message dict), the worst KEEP_FLAGGED
 
     def add(self, order: int, time: str, label: str, level: str, risk: float, flags, message) -> None:
-        self.messages += 1
-        if time:
-            if not self.first_time or time < self.first_time:
-                self.first_time = time
-            if time > self.last_time:
-                self.last_time = time
+        self.add_unscored(time)
         if risk > self.max_risk:
             self.max_risk = risk
         if (label != self.label or level != self.level) and (
@@ -90,11 +87,13 @@ class Conversation:
                 self.top = sorted(self.top, key=lambda t: (-t[0], t[1]))[:KEEP_FLAGGED]
 
     def add_unscored(self, time: str) -> None:
-        """A message that is not text (image, voice, system…): counted, never scored."""
+        """Count a message and its time (alone: one that is not text — image, voice, system — never scored)."""
         self.messages += 1
         if time:
-            self.first_time = min(self.first_time, time) if self.first_time else time
-            self.last_time = max(self.last_time, time)
+            if not self.first_time or time < self.first_time:
+                self.first_time = time
+            if time > self.last_time:
+                self.last_time = time
 
     def _escalation(self, label: str, flags: set[str]) -> None:
         if flags & MONEY_OR_CODE:

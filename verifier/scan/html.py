@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from html import escape
 
-from ..contract import FLAG_SEVERITY
+from ..contract import FLAG_SEVERITY, LABELS, SEVERITIES
+from ..contract import LEVELS as _LEVELS
 from ..messages import LABEL_ADVICE, LABEL_NAMES, LEVEL_NAMES, check_lang
 
-LABELS = ("scam", "abusive", "collection", "normal")
-LEVELS = ("high", "medium", "low")
-SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
+LEVELS = tuple(reversed(_LEVELS))                                   # shown high first
+SEVERITY_RANK = {s: rank for rank, s in enumerate(SEVERITIES, 1)}   # low 1, medium 2, high 3
 
 # The flag table of README.md (Chinese, verbatim) and of SPEC.md (English, shortened);
 # tests/test_scan_html.py keeps the Chinese names in step with the README.

@@ -28,13 +28,12 @@ from pathlib import Path
 from ..errors import InputError
 from .conversations import PATTERN_TEXT, Conversation
 from .rows import RowError
-from .runner import ScannedRow, Scanner, level_at_least
+from .runner import MAX_ERRORS_KEPT, ScannedRow, Scanner, level_at_least
 
 COLUMNS = ("id", "conversation", "sender", "time", "text", "label", "risk", "level", "flags",
            "file", "line", "kind", "conversation_risk")
 OUT_KINDS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
 TOP_CONVERSATIONS = 50
-ERRORS_IN_REPORT = 50
 
 
 def out_kind(out: str | None) -> str:
@@ -175,8 +174,8 @@ def build_report(scanner: Scanner, inputs: list[str], lang: str, redacted: bool)
 
     t = scanner.tally
     convs = ranked(scanner.conversations)
-    errors = [{"file": e.file, "line": e.line, "reason": e.reason} for e in t.errors[:ERRORS_IN_REPORT]]
-    errors += [{"file": f, "line": 0, "reason": why} for f, why in t.file_errors[:ERRORS_IN_REPORT]]
+    errors = [{"file": e.file, "line": e.line, "reason": e.reason} for e in t.errors]
+    errors += [{"file": f, "line": 0, "reason": why} for f, why in t.file_errors]
     return {
         "title": "聊天记录风险扫描报告" if lang == "zh" else "Chat export risk scan",
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -186,7 +185,7 @@ def build_report(scanner: Scanner, inputs: list[str], lang: str, redacted: bool)
             "rows_read": t.rows_read, "rows_scanned": t.rows_scanned, "rows_skipped": t.rows_skipped,
             "non_text": t.non_text, "conversations": len(convs), "labels": dict(t.labels),
             "levels": dict(t.levels), "flags": dict(sorted(t.flags.items(), key=lambda kv: -kv[1])),
-            "errors": errors[:ERRORS_IN_REPORT],
+            "errors": errors[:2 * MAX_ERRORS_KEPT],
         },
         "conversations": [conversation_dict(c, lang) for c in convs[:TOP_CONVERSATIONS]],
         "advice": {label: text for label, text in LABEL_ADVICE[lang].items()

@@ -19,7 +19,7 @@ mask keeps the length, so evidence offsets stay valid on the masked text).
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +36,7 @@ CACHE = 30_000
 KEPT_BUDGET = 20_000      # flagged messages kept for the report, over all conversations
 RANKED_KEEP = 200         # conversations that keep all their flagged messages when the budget is exceeded
 PRUNED_KEEP = 3           # what the others keep (they rarely reach the report's top 50)
-MAX_ERRORS_KEPT = 1000
+MAX_ERRORS_KEPT = 50        # the bad rows a report lists (all are counted)
 
 # One scored text: (label, risk, level, flags, redacted text or None when nothing was masked).
 # ``flags``: ((flag id, severity, start, end), ...) in text order.
@@ -80,7 +80,6 @@ class ScanOptions:
     text_col: str | None = None
     jobs: int = 1
     redact: bool = True
-    lang: str = "zh"
     use_model: bool = True
     model_dir: str | None = None
 
@@ -105,7 +104,7 @@ def score_block(args: tuple) -> list[Scored]:
     """Score distinct texts (runs in a worker): the compact result per text, its redaction included."""
     from ..api import decide_many
 
-    texts, lang, use_model, model_dir, masking = args
+    texts, use_model, model_dir, masking = args
     out = []
     for text, (label, risk, level, flags) in zip(texts, decide_many(texts, use_model, model_dir)):
         masked = redact(text) if masking else text
@@ -123,10 +122,9 @@ def _warm(opts: ScanOptions) -> None:
     import gc
 
     from .. import lazyre
-    from ..rules import CATALOGUE, batch_prefilter
+    from ..rules import CATALOGUE
 
-    score_block((["预热：加我微信，本金转我卡上，逾期要上门", ""], opts.lang, opts.use_model, opts.model_dir, True))
-    batch_prefilter()
+    score_block((["预热：加我微信，本金转我卡上，逾期要上门", ""], opts.use_model, opts.model_dir, True))
     for pattern in list(lazyre.REGISTRY):
         pattern.compiled()
     for rule in CATALOGUE:
@@ -208,38 +206,21 @@ class Scanner:
             yield items, new
 
     def _scored_blocks(self) -> Iterator[list]:
+        """The blocks in order, each once the texts it is the first to need are scored."""
+        from ..parallel import ordered_map
+
         opts = self.options
-        args = lambda texts: (texts, opts.lang, opts.use_model, opts.model_dir, opts.redact)  # noqa: E731
 
-        if opts.jobs <= 1:
+        def tasks():
             for items, new in self._blocks():
-                if new:
-                    for (_, h), res in zip(new, score_block(args([t for t, _ in new]))):
-                        h[0] = res
-                self.tally.distinct_scored += len(new)
-                yield items
-            return
-        import multiprocessing as mp
+                texts = [t for t, _ in new]
+                yield ((texts, opts.use_model, opts.model_dir, opts.redact) if texts else None), (items, new)
 
-        _warm(opts)
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        window: deque = deque()
-        with ctx.Pool(opts.jobs) as pool:
-            for items, new in self._blocks():
-                job = pool.apply_async(score_block, (args([t for t, _ in new]),)) if new else None
-                window.append((items, [h for _, h in new], job))
-                while len(window) > 2 * opts.jobs + 1:
-                    yield self._finish(window.popleft())
-            while window:
-                yield self._finish(window.popleft())
-
-    def _finish(self, entry) -> list:
-        items, holders, pending = entry
-        if pending is not None:
-            for h, res in zip(holders, pending.get()):
-                h[0] = res
-            self.tally.distinct_scored += len(holders)
-        return items
+        for (items, new), results in ordered_map(score_block, tasks(), opts.jobs, lambda: _warm(opts)):
+            for (_, holder), res in zip(new, results or ()):
+                holder[0] = res
+            self.tally.distinct_scored += len(new)
+            yield items
 
     # ---------------------------------------------------------------- output
     def _name(self, value: str) -> str:
@@ -256,10 +237,8 @@ class Scanner:
         """The report's rows in input order, RowErrors in their place."""
         if self.options.jobs < 1:
             raise InputError(f"--jobs must be at least 1, not {self.options.jobs}", code="E102")
-        from ..messages import check_lang
         from ..api import _model
 
-        check_lang(self.options.lang)
         _model(self.options.use_model, self.options.model_dir)   # a broken model fails before any work
         tally = self.tally
         for n_block, items in enumerate(self._scored_blocks(), 1):
