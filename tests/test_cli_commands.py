@@ -106,3 +106,8 @@ def test_train_writes_a_loadable_model_with_its_card(tmp_path: Path) -> None:
     loaded = load_runtime(out)
     probs = loaded.runtime.proba_one("加我微信本金转我卡上", ["加", "我", "微信", "本金", "转", "我", "卡上"])
     assert abs(sum(probs.values()) - 1) < 1e-9
+
+
+def test_agreement_too_large_standard_input_is_exit_2() -> None:
+    err = one_line_error(run(["agreement", "-"], stdin="还款".encode() * (1_500_000)), "E203")
+    assert "agreement" in err

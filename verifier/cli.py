@@ -63,19 +63,23 @@ def emit_json(obj) -> None:
     sys.stdout.flush()
 
 
+def _stdin_bytes(limit: int, why: str) -> bytes:
+    """Standard input, at most ``limit`` bytes (E203 past that, with ``why`` it cannot be longer)."""
+    if sys.stdin is None:
+        raise InputError("no standard input to read", code="E201")
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"standard input is larger than {limit // 1024 // 1024} MiB; {why}", code="E203")
+    return data
+
+
 def read_message(text: str) -> str:
     """The TEXT argument, or standard input when it is ``-``."""
     from .textio import MAX_STDIN_BYTES, check_text, decode_bytes
 
     if text == "-":
-        if sys.stdin is None:
-            raise InputError("no standard input to read", code="E201")
-        data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
-        if len(data) > MAX_STDIN_BYTES:
-            raise InputError(
-                f"standard input is larger than {MAX_STDIN_BYTES // 1024 // 1024} MiB; one message cannot be "
-                "that long (use `verifier scan` for whole chat exports)", code="E203",
-            )
+        data = _stdin_bytes(MAX_STDIN_BYTES, "one message cannot be that long (use `verifier scan` for whole "
+                                             "chat exports)")
         message = decode_bytes(data, "standard input")
     else:
         message = check_text(text, "the TEXT argument")
@@ -140,11 +144,9 @@ def read_document(path: str) -> str:
 
     from .textio import decode_bytes
 
+    too_big = f"an agreement is a few pages of text, not {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB"
     if path == "-":
-        if sys.stdin is None:
-            raise InputError("no standard input to read", code="E201")
-        data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
-        source = "standard input"
+        data, source = _stdin_bytes(MAX_DOCUMENT_BYTES, too_big), "standard input"
     else:
         p = Path(path)
         if not p.exists():
@@ -152,12 +154,9 @@ def read_document(path: str) -> str:
         if p.is_dir():
             raise InputError(f"{path} is a directory, not a text file", code="E205")
         if p.stat().st_size > MAX_DOCUMENT_BYTES:
-            raise InputError(f"{path} is larger than {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB; an agreement "
-                             "is a few pages of text", code="E203")
-        data = p.read_bytes()
-        source = path
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise InputError(f"{source} is larger than {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB", code="E203")
+            raise InputError(f"{path} is larger than {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB; {too_big}",
+                             code="E203")
+        data, source = p.read_bytes(), path
     text = decode_bytes(data, source)
     if not text.strip():
         raise InputError(f"{source} is empty: there is no text to check", code="E201")
@@ -204,7 +203,7 @@ def scan_cmd(
             jobs = auto_jobs(inputs)
         out_kind(out)
         _not_an_input(out, inputs)
-        options = ScanOptions(fmt=fmt, text_col=text_col, jobs=jobs, redact=not no_redact, lang=lang)
+        options = ScanOptions(fmt=fmt, text_col=text_col, jobs=jobs, redact=not no_redact)
         with _progress() as advance:
             scanner = Scanner(inputs, options, progress=advance)
             report = run_scan(scanner, out, min_level, lang, inputs)
