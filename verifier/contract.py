@@ -32,6 +32,7 @@ FLAG_SEVERITY: dict[str, str] = {
     "urgent_pressure": "low",
 }
 FLAG_IDS: tuple[str, ...] = tuple(FLAG_SEVERITY)
+HIGH_FLAGS: tuple[str, ...] = tuple(f for f, severity in FLAG_SEVERITY.items() if severity == "high")
 
 # Positive signals (reported under ``signals``, never as flags).
 SIGNALS: tuple[str, ...] = ("official_channel", "written_confirmation")

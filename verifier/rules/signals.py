@@ -31,13 +31,12 @@ from ..lazyre import lazy
 import re
 from functools import lru_cache
 
+from ..contract import HIGH_FLAGS
 from .base import Doc, Rule, Suppressor, gap, negated
 from .offers import OFF_CHANNEL_CUE_RE, family, ngap
 
 OFF_CHANNEL = ("personal_account_transfer", "credit_repair", "verbal_only_waiver", "intermediary_fee",
                "credential_request", "impersonation", "off_platform_contact", "suspicious_link")
-HIGH_FLAGS = ("personal_account_transfer", "credit_repair", "verbal_only_waiver", "intermediary_fee",
-              "credential_request", "threat_or_harassment")
 
 # ---------------------------------------------------------- official_channel
 _APP = (
