@@ -97,83 +97,49 @@ def test_agreement_judge_has_deadline_passes_with_the_date() -> None:
     assert c.passed and "2028-04-01" in c.detail
 
 
-@pytest.mark.parametrize("text", [
-    "您的只还本金方案已审批通过：应还5,500元，请尽快在App还款页一次性还清。",
-    "首期4月28日，末期11月28日，每月28日在App还款。",
-], ids=["asap", "no-year"])
-def test_agreement_judge_has_deadline_fails(text: str) -> None:
-    assert not _check(text, "has_deadline").passed
+# ------------------------------------------------------------------ the other checks, pass or fail
+CHECK_ROWS = [
+    ("has_deadline", "您的只还本金方案已审批通过：应还5,500元，请尽快在App还款页一次性还清。", False, "asap"),
+    ("has_deadline", "首期4月28日，末期11月28日，每月28日在App还款。", False, "no-year"),
+    ("has_written_confirmation", OK_PLAN, True, "creditor-sms"),
+    ("has_written_confirmation", "催收员电话里跟我说的：可以分12期，每个月还一千二，不用签什么东西。", False, "phone"),
+    ("has_written_confirmation", "还款确认函\n经我司与贵方协商，我司同意减免利息，贵方需于2026年4月15日前将本金叁万元整汇入"
+     "我司账户。\n瑞丰债务管理有限公司", False, "agency-letter"),
+    ("has_settlement_clause", OK_PLAN, True, "certificate"),
+    ("has_settlement_clause", "还清后账户状态将更新为结清。", True, "status"),
+    ("has_settlement_clause", "還清後賬單顯示「已結清」。", True, "traditional"),
+    ("has_settlement_clause", "Upon full repayment, a settlement certificate can be requested.", True, "english"),
+    ("has_settlement_clause", "【宁岚银行】欠款总额¥7,420.35，减免¥1,420.35，请于2026年4月8日前一次性存入本卡¥6,000.00。",
+     False, "silent"),
+    ("has_settlement_clause", "你这个一次性结清的方案我帮你申请，这笔就算了结。", False, "lump-wording-only"),
+    ("no_credit_record_promise", OK_PLAN + "甲方将按实际还款情况向征信系统如实报送。", True, "neutral-reporting"),
+    ("no_credit_record_promise", "任何声称可以删除逾期记录的都是骗子，请勿相信。", True, "warning"),
+    ("no_third_party_fee", "剩余本金9,600元，分期手续费480元，合计应还10,080元，分12期，每期840元，请通过App还款。", True,
+     "creditor-fee"),
+    ("no_third_party_fee", "办理个性化分期不收取任何中介费用，请通过本行官方渠道办理。", True, "negated"),
+]
 
 
-# ------------------------------------------------------------------ has_written_confirmation
-def test_agreement_judge_written_confirmation_passes_for_a_creditor_sms() -> None:
-    assert _check(OK_PLAN, "has_written_confirmation").passed
+@pytest.mark.parametrize("check_id,text,passed", [pytest.param(*r[:3], id=f"{r[0]}-{r[3]}") for r in CHECK_ROWS])
+def test_agreement_judge_check(check_id: str, text: str, passed: bool) -> None:
+    assert _check(text, check_id).passed is passed
 
 
-@pytest.mark.parametrize("text", [
-    "催收员电话里跟我说的：可以分12期，每个月还一千二，不用签什么东西。",
-    "还款确认函\n经我司与贵方协商，我司同意减免利息，贵方需于2026年4月15日前将本金叁万元整汇入我司账户。\n瑞丰债务管理有限公司",
-], ids=["phone", "agency-letter"])
-def test_agreement_judge_written_confirmation_fails(text: str) -> None:
-    assert not _check(text, "has_written_confirmation").passed
+# A broken promise about the credit record or a fee to a third party makes the verdict risky by itself.
+RISKY_ROWS = [
+    ("no_credit_record_promise", "本协议履行完毕后，乙方历史逾期记录将被删除。", "deleted"),
+    ("no_credit_record_promise", "結清後我司將為您消除本次逾期記錄，不影響徵信。", "traditional"),
+    ("no_credit_record_promise", "征 信 可 修 复，先协商后收费。", "spaced-ad"),
+    ("no_third_party_fee", "乙方另向丙方（XX法务咨询）支付服务费600元。", "third-party"),
+    ("no_third_party_fee", "延期可以，先转两千手续费到我工行卡。", "to-a-person"),
+    ("no_third_party_fee", "停息挂账找我们，前期需支付办理费用8,000元，加我微信详谈。", "agent-ad"),
+]
 
 
-# ------------------------------------------------------------------ has_settlement_clause
-@pytest.mark.parametrize("text", [
-    OK_PLAN,
-    "还清后账户状态将更新为结清。",
-    "還清後賬單顯示「已結清」。",
-    "Upon full repayment, a settlement certificate can be requested.",
-], ids=["certificate", "status", "traditional", "english"])
-def test_agreement_judge_settlement_clause_passes(text: str) -> None:
-    assert _check(text, "has_settlement_clause").passed
-
-
-@pytest.mark.parametrize("text", [
-    "【宁岚银行】欠款总额¥7,420.35，减免¥1,420.35，请于2026年4月8日前一次性存入本卡¥6,000.00。",
-    "你这个一次性结清的方案我帮你申请，这笔就算了结。",
-], ids=["silent", "lump-wording-only"])
-def test_agreement_judge_settlement_clause_fails(text: str) -> None:
-    assert not _check(text, "has_settlement_clause").passed
-
-
-# ------------------------------------------------------------------ no_credit_record_promise
-@pytest.mark.parametrize("text", [
-    OK_PLAN + "甲方将按实际还款情况向征信系统如实报送。",
-    "任何声称可以删除逾期记录的都是骗子，请勿相信。",
-], ids=["neutral-reporting", "warning"])
-def test_agreement_judge_credit_promise_passes(text: str) -> None:
-    assert _check(text, "no_credit_record_promise").passed
-
-
-@pytest.mark.parametrize("text", [
-    "本协议履行完毕后，乙方历史逾期记录将被删除。",
-    "結清後我司將為您消除本次逾期記錄，不影響徵信。",
-    "征 信 可 修 复，先协商后收费。",
-], ids=["deleted", "traditional", "spaced-ad"])
-def test_agreement_judge_credit_promise_fails(text: str) -> None:
+@pytest.mark.parametrize("check_id,text", [pytest.param(*r[:2], id=f"{r[0]}-{r[2]}") for r in RISKY_ROWS])
+def test_agreement_judge_check_fails_and_the_verdict_is_risky(check_id: str, text: str) -> None:
     r = check_agreement(text)
-    assert not {c.id: c for c in r.checks}["no_credit_record_promise"].passed
-    assert r.verdict == "risky"
-
-
-# ------------------------------------------------------------------ no_third_party_fee
-@pytest.mark.parametrize("text", [
-    "剩余本金9,600元，分期手续费480元，合计应还10,080元，分12期，每期840元，请通过App还款。",
-    "办理个性化分期不收取任何中介费用，请通过本行官方渠道办理。",
-], ids=["creditor-fee", "negated"])
-def test_agreement_judge_third_party_fee_passes(text: str) -> None:
-    assert _check(text, "no_third_party_fee").passed
-
-
-@pytest.mark.parametrize("text", [
-    "乙方另向丙方（XX法务咨询）支付服务费600元。",
-    "延期可以，先转两千手续费到我工行卡。",
-    "停息挂账找我们，前期需支付办理费用8,000元，加我微信详谈。",
-], ids=["third-party", "to-a-person", "agent-ad"])
-def test_agreement_judge_third_party_fee_fails(text: str) -> None:
-    r = check_agreement(text)
-    assert not {c.id: c for c in r.checks}["no_third_party_fee"].passed
+    assert not {c.id: c for c in r.checks}[check_id].passed
     assert r.verdict == "risky"
 
 

@@ -16,8 +16,8 @@ from ..messages import check_lang, flag_text
 from ..results import AgreementResult, Flag
 from ..rules import evaluate
 from . import judge
-from .amounts import date_roles, find_amounts
-from .dates import dates_in_view
+from .amounts import find_amounts
+from .dates import date_roles, dates_in_view
 from .view import make_view
 
 MAX_CHARS = 2_000_000   # a long agreement pasted with its annexes still fits; beyond that it is not an agreement
@@ -52,12 +52,11 @@ def check_agreement(text: str, *, lang: str = "zh") -> AgreementResult:
     for h in hits:
         explanation, advice = flag_text(h.rule, lang)
         flags.append(Flag(h.rule.id, h.rule.severity, text[h.start:h.end], h.start, h.end, explanation, advice))
-    flag_ids = {f.id for f in flags}
     signals = judge.risk_signals(risk_text, status, values, plan, [m.vstart for m in amounts.money])
-    checks = judge.checks(t, flag_ids, values, amounts.conflicts, dates, payee, status, third, risk_text)
+    checks = judge.checks(t, rule_flags, values, amounts.conflicts, dates, payee, status, third, risk_text)
     missing = judge.missing(values, checks, status)
     return AgreementResult(
-        status=status, verdict=judge.verdict(flag_ids | signals, payee, checks, missing), plan_type=plan,
+        status=status, verdict=judge.verdict(rule_flags | signals, payee, checks, missing), plan_type=plan,
         amounts=dict(values), dates=dates, payee=payee, checks=tuple(checks), flags=tuple(flags),
         missing=tuple(missing),
     )

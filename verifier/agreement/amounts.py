@@ -47,7 +47,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .dates import Date, date_roles, dates_in_view  # noqa: F401  (date_roles: public here too)
+from ..contract import AMOUNT_KEYS
+from .dates import Date, dates_in_view
 from .numbers import Money, counts_in_view, money_in_view
 from .view import View, view_of
 
@@ -92,10 +93,10 @@ COMPONENT_ROLES = ("principal", "interest", "penalty", "fees", "total_debt")
 LINK = lazy(r"^(?:[\s:,是为就有约的了个到即=¥]|人民币|rmb|cny|也就是|一半|一部分)*$")
 # Phrases that look like a cue but are not: a temporal 减免后, the base of a percentage (总额的8%).
 MASKS = (
-    re.compile(r"(?:减免|免除|豁免)(?:之)?后"),
-    re.compile(r"(?:债务总额|欠款总额|总额|减免金额|金额|欠款|本金|债务|借款|账单|应还款?)的\s?[0-9.]+\s?%"),
-    re.compile(r"[0-9.]+\s?%"),
-    re.compile(r"没有(?:任何)?(?:减免|免除)|无(?:减免|免除)|不(?:收取|收)"),
+    lazy(r"(?:减免|免除|豁免)(?:之)?后"),
+    lazy(r"(?:债务总额|欠款总额|总额|减免金额|金额|欠款|本金|债务|借款|账单|应还款?)的\s?[0-9.]+\s?%"),
+    lazy(r"[0-9.]+\s?%"),
+    lazy(r"没有(?:任何)?(?:减免|免除)|无(?:减免|免除)|不(?:收取|收)"),
 )
 # A breakdown of one instalment: （含本金1,000元、手续费180元）.
 INSIDE_BREAKDOWN = lazy(r"[(（]\s?(?:含|包含|内含|其中含)[^()（）]{0,60}[)）]")
@@ -121,8 +122,6 @@ AS_OF = lazy(r"截至|截止至|截止到|截止\d|as of")
 _CONJ = lazy(r"\s?(?:及|和|以及|与|并|、)")
 _CLAUSE_OR_SENTENCE_END = lazy(r"[,，。;；\n!?！？]")
 
-AMOUNT_KEYS = ("total_debt", "principal", "interest", "penalty", "fees", "waived", "payable")
-
 @dataclass
 class Amounts:
     values: dict[str, float | int | None]
@@ -141,14 +140,14 @@ class _Cue:
     role: str | None
 
 
-def _cue_regex() -> re.Pattern:
+def _cue_regex():
     words = {c for cues in ROLE_CUES.values() for c in cues} | set(PAY_VERBS) | set(WEAK_CUES) | set(MODIFIERS) \
         | set(DUE_TOTAL_CUES) | set(REPAY_WORDS)
     parts = []
     for w in sorted(words, key=len, reverse=True):
         e = re.escape(w)
         parts.append(rf"(?<![a-z]){e}(?![a-z])" if re.match("[a-z]", w) else e)
-    return re.compile("|".join(parts))
+    return lazy("|".join(parts))
 
 
 _CUE_RE = _cue_regex()
@@ -311,15 +310,13 @@ def find_amounts(text: str | View, dates: list[Date] | None = None) -> Amounts:
     taken = _Spans([(d.vstart, d.vend) for d in dates] + [(s, e) for _, s, e in counts]
                    + [m.span() for m in INSIDE_BREAKDOWN.finditer(t)])
     money = [m for m in money_in_view(v) if not taken.overlaps(m.vstart, m.vend)]
-    values: dict[str, float | int | None] = {k: None for k in AMOUNT_KEYS}
-    values["installment_count"] = None
-    values["installment_amount"] = None
+    values: dict[str, float | int | None] = dict.fromkeys(AMOUNT_KEYS)
     out = Amounts(values)
     out.money = [m for m in money if not m.vague]
     state = _State(out)
     floor = 0
-    pending_due: list[tuple[Money, int]] = []
-    for idx, m in enumerate(money):
+    pending_due: list[Money] = []
+    for m in money:
         s, e = m.vstart, m.vend
         stretch = _stretch(t, s, floor)
         floor = e
@@ -330,7 +327,7 @@ def find_amounts(text: str | View, dates: list[Date] | None = None) -> Amounts:
         reading = _read(stretch)
         role, both, word = _decide(t, m, stretch, after, reading, state)
         if role == "due_total":
-            pending_due.append((m, idx))
+            pending_due.append(m)
             state.last_role = "due_total"
             continue
         if role is None:
@@ -343,8 +340,8 @@ def find_amounts(text: str | View, dates: list[Date] | None = None) -> Amounts:
             state.assign("principal", m)
             state.assign("payable", m)
         state.last_role = role
-    for m, idx in pending_due:
-        later = state.roles_after(idx, money)
+    for m in pending_due:
+        later = state.roles_after(m.vstart)
         as_of = AS_OF.search(t[_sentence_start(t, m.vstart):m.vstart]) is not None
         state.assign("total_debt" if as_of or later & {"waived", "payable"} else "payable", m)
     for count, s, e in counts:
@@ -359,11 +356,10 @@ class _State:
         self.out = out
         self.last_role: str | None = None
         self.parts: dict[str, list[float]] = {}
-        self.fee_words: dict[str, set[str]] = {}
+        self.fee_words: set[str] = set()             # the fee items stated so far (服务费, 定金)
         self.assigned: list[tuple[int, str]] = []    # (view start, role)
 
-    def roles_after(self, idx: int, money: list[Money]) -> set[str]:
-        start = money[idx].vstart
+    def roles_after(self, start: int) -> set[str]:
         return {role for s, role in self.assigned if s > start}
 
     def assign(self, role: str, m: Money, restated: bool = False, partial: bool = False, word: str = "") -> None:
@@ -376,7 +372,7 @@ class _State:
             out.spans[role] = (m.start, m.end)
             parts.append(value)
             if role == "fees":
-                self.fee_words.setdefault(role, set()).add(word)
+                self.fee_words.add(word)
             return
         if abs(out.values[role] - value) < 0.005:
             return
@@ -390,10 +386,9 @@ class _State:
             return
         if role == "installment_amount":
             return                     # the last instalment may differ
-        if role == "fees":
-            if word not in self.fee_words.setdefault(role, set()):
-                self.fee_words[role].add(word)
-                return                 # another fee item (服务费 and 定金), not a contradiction
+        if role == "fees" and word not in self.fee_words:
+            self.fee_words.add(word)
+            return                     # another fee item (服务费 and 定金), not a contradiction
         out.conflicts.setdefault(role, []).append(value)
 
 
@@ -440,9 +435,3 @@ def _decide(t: str, m: Money, stretch: str, after: str, reading: _Reading | None
             return None, False, ""
         return "payable", False, ""
     return None, False, ""
-
-
-def _role(stretch: str) -> str | None:
-    """The role the words in front of an amount give it (a debugging aid)."""
-    r = _read(stretch)
-    return r.role if r else None

@@ -133,13 +133,13 @@ def _line_bounds(t: str, s: int, e: int) -> tuple[int, int]:
 
 # 首期/末期 words may carry 还款日期/日/时间 (首次还款日期为…); the bare 日期/时间 of a signature stays as-of.
 _DATE_SUFFIX = "(?:还款)?(?:日期|日|时间)?"
+_DATE_CUES = sorted(((w, role) for role, ws in DATE_CUES_BEFORE.items() for w in ws),
+                    key=lambda x: len(x[0]), reverse=True)      # longer cues first
 _DATE_BEFORE_RE = lazy("|".join(
     f"(?P<c{i}>" + (rf"(?<![a-z]){re.escape(w)}" if re.match("[a-z]", w) else re.escape(w))
     + (_DATE_SUFFIX if role in ("first_due", "deadline") else "") + ")"
-    for i, (w, role) in enumerate(sorted(((w, role) for role, ws in DATE_CUES_BEFORE.items() for w in ws),
-                                         key=lambda x: len(x[0]), reverse=True))))
-_DATE_ROLE_BY_GROUP = {f"c{i}": role for i, (w, role) in enumerate(
-    sorted(((w, role) for role, ws in DATE_CUES_BEFORE.items() for w in ws), key=lambda x: len(x[0]), reverse=True))}
+    for i, (w, role) in enumerate(_DATE_CUES)))
+_DATE_ROLE_BY_GROUP = {f"c{i}": role for i, (_w, role) in enumerate(_DATE_CUES)}
 
 
 def _date_role(t: str, d: Date) -> str:

@@ -13,15 +13,16 @@ from ..lazyre import lazy
 import re
 from bisect import bisect_left
 
+from ..contract import HIGH_FLAGS as _HIGH
 from ..results import Check, Payee
 from .view import View
 
-HIGH_FLAGS = frozenset({"personal_account_transfer", "credit_repair", "verbal_only_waiver", "intermediary_fee",
-                        "credential_request", "threat_or_harassment"})
+HIGH_FLAGS = frozenset(_HIGH)
 
 
-def _rx(*words: str) -> re.Pattern:
-    return re.compile("|".join(words))
+def _rx(*words: str):
+    """One alternation, compiled on first use through the shared regex cache (:mod:`verifier.lazyre`)."""
+    return lazy("|".join(words))
 
 
 # ------------------------------------------------------------------ status
@@ -304,7 +305,7 @@ def amounts_check(values: dict, conflicts: dict) -> Check:
     if n and each is not None and pay is not None:
         p = round(n * each, 2)
         tolerance = max(0.011 * n, 0.011)
-        if abs(p - pay) > tolerance and not _last_instalment_rounding(p, pay, each):
+        if abs(p - pay) > tolerance and not _last_instalment_rounding(p, pay):
             problems.append(f"{n}期 × {_fmt(each)} = {_fmt(p)} ≠ 应还 {_fmt(pay)}")
         else:
             compared.append(f"{n}期 × {_fmt(each)} = {_fmt(p)} ≈ 应还 {_fmt(pay)}")
@@ -316,7 +317,7 @@ def amounts_check(values: dict, conflicts: dict) -> Check:
     return Check("amounts_consistent", True, "；".join(compared) if compared else "没有可相互核对的金额")
 
 
-def _last_instalment_rounding(product: float, payable: float, instalment: float) -> bool:
+def _last_instalment_rounding(product: float, payable: float) -> bool:
     """The last instalment makes up a rounding difference of less than one yuan."""
     return abs(product - payable) < 1.0
 
