@@ -353,3 +353,59 @@ def test_large_csv_streams_with_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert count == 50_000 and isinstance(last, Row) and last.line == 50_001
     assert peak < 50 * 1024 * 1024
+
+
+# --- the shared pieces behind the readers ---------------------------------------------------
+
+@pytest.mark.parametrize("fmt, layout", [(Format.csv, None), (Format.wechat_csv, "WeChatMsg CSV"),
+                                         (Format.imazing_csv, "iMazing CSV")])
+def test_a_header_that_cannot_be_read_or_lacks_a_column_is_an_input_error(tmp_path, fmt, layout):
+    open_header = tmp_path / "open.csv"
+    open_header.write_text('时间,"昵称,内容\n2024-03-05 09:00:00,张三,你好\n', encoding="utf-8")
+    with pytest.raises(InputError, match="the header line cannot be read") as err:
+        list(read(open_header, fmt))
+    assert err.value.code == "E205" and "open.csv" in str(err.value)
+    if layout:
+        generic = tmp_path / "generic.csv"
+        generic.write_text("时间,昵称,内容\n2024-03-05 09:00:00,张三,你好\n", encoding="utf-8")
+        with pytest.raises(InputError, match=f"not a {layout} export: missing column"):
+            list(read(generic, fmt))
+
+
+def test_wechat_html_and_csv_give_a_message_type_the_same_kind(tmp_path):
+    types = [(1, 0), (3, 0), (34, 0), (10000, 0), (10002, 0), (49, 57), (49, 6), (49, 5), (49, 2000), (49, 2001),
+             (49, 19), (42, 0)]
+    html_path = tmp_path / "chat.html"
+    html_path.write_text("<html><script>\nconst chatMessages = [\n" + "".join(
+        f"{{ type:{t}, sub_type:{s}, text:'x', is_send:0, timestamp:1709601150, displayname:'A'}},\n"
+        for t, s in types) + "];\n</script></html>\n", encoding="utf-8")
+    csv_path = tmp_path / "chat_utf8.csv"
+    csv_path.write_text("localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,"
+                        "NickName,Sender\n" + "".join(f"{i},7,{t},{s},0,1709601150,3,x,,A,A,wxid_a\n"
+                                                      for i, (t, s) in enumerate(types)), encoding="utf-8")
+    html_kinds = [r.kind for r in read(html_path)]
+    assert html_kinds == [r.kind for r in read(csv_path, Format.wechat_csv)]
+    assert html_kinds[9:11] == ["other", "other"]   # a red packet is no link
+
+
+def test_jsonl_text_col_is_found_as_a_tables_column_is(tmp_path):
+    path = tmp_path / "chat.jsonl"
+    path.write_text('{"Time": "2024-03-05 09:00:00", "Body": "正文", "Note": "备注"}\n', encoding="utf-8")
+    assert [r.text for r in read(path, text_col=" note ")] == ["备注"]
+    with pytest.raises(InputError, match="'nope'"):
+        list(read(path, text_col="nope"))
+
+
+def test_sniffing_decodes_a_damaged_file_as_the_reader_does(tmp_path):
+    from verifier.scan.encoding import ERRORS, head, head_text
+
+    good = "时间,昵称,内容\n" + "".join(f"2024-03-05 09:00:{i:02d},张三,第{i}条消息，关于还款\n" for i in range(60))
+    data = bytearray(good.encode("utf-8"))
+    data[200] = 0xFF   # one bad byte in otherwise good UTF-8
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(bytes(data))
+    assert detect(bytes(data), path) == ("utf-8", 0)
+    assert head_text(head(path), path) == bytes(data).decode("utf-8", ERRORS)
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes(good.encode("gb18030"))
+    assert head_text(head(gbk), gbk) == good

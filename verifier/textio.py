@@ -9,14 +9,14 @@ from .errors import InputError
 
 MAX_STDIN_BYTES = 4 * 1024 * 1024
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ESCAPED_BYTES_RE = re.compile("[\udc80-\udcff]")
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
@@ -42,7 +42,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     if what:
         raise InputError(f"{source} is {what}, not text: copy the words out of it into a .txt file "
                          "(or paste them into standard input with -)", code="E204")
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return check_text(data[len(bom):].decode(encoding), source)
@@ -77,7 +77,7 @@ def check_text(text: str, source: str) -> str:
     """Reject what is not text: raw bytes smuggled in arguments, control-byte soup."""
     if _ESCAPED_BYTES_RE.search(text):
         raise InputError(f"{source} is not valid UTF-8 text", code="E202")
-    controls = len(_CONTROL_RE.findall(text))
+    controls = len(CONTROL_RE.findall(text))
     if "\x00" in text or (controls and controls * 20 > len(text)):
         raise InputError(f"{source} looks like binary data, not text ({controls} control characters)", code="E204")
     return text

@@ -1,6 +1,6 @@
 """Export formats: the ``--format`` names, a sniffer, and one entry point to read inputs.
 
-``sniff(path)`` decides from the extension and the first KB of content: an XML root
+``sniff(path)`` decides from the extension and the first 64 KB of content: an XML root
 ``<smses>`` (SMS Backup & Restore), a ``chatMessages`` array in HTML (WeChatMsg), the
 header line of a CSV (WeChatMsg ``localId,TalkerId,Type…``, PyWxDump ``id,MsgSvrID,
 type_name…``, iMazing ``"Chat Session","Message Date"…``, else generic), the QQ header
@@ -19,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 
 from ..errors import InputError
-from .encoding import head, read_head_text
+from .encoding import head, head_text
 from .readers import (generic_csv, imazing_csv, jsonl, plain_txt, pywxdump_csv, qq_txt, sms_xml, wechat_csv,
                       wechat_html, wechat_txt, xlsx)
 from .rows import Row, RowError
@@ -69,7 +69,7 @@ _QQ_LINE = re.compile(r"\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2} .*(?:\([^()]*\
 def sniff(path: Path | str) -> Format:
     """The format of ``path``; UnsupportedFile (an InputError) when it is none of them."""
     path = Path(path)
-    raw = head(path, 4096)
+    raw = head(path)
     if not raw:
         raise InputError(f"{path} is empty", code="E201")
     ext = path.suffix.lower()
@@ -77,7 +77,7 @@ def sniff(path: Path | str) -> Format:
         if ext in (".xlsx", ".xlsm"):
             return Format.xlsx
         raise _unsupported(path, "a ZIP archive")
-    text = read_head_text(path, 64 * 1024)
+    text = head_text(raw, path, 64 * 1024)
     if not text:
         raise _unsupported(path, "not text")
     body = text.lstrip("\ufeff \t\r\n")

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
-from typing import TextIO
+from pathlib import Path
+from typing import TextIO, TypeVar
 
-from ..encoding import ESCAPED, has_undecodable
+from ...errors import InputError
+from ..encoding import ESCAPED, has_undecodable, open_text
+from ..rows import RowError
 
 # A message may be as long as one `verifier score` takes (1,048,576 characters, a pasted chat); the csv
 # module's own limit (131,072) would turn such a row into a bad row.
@@ -256,32 +259,40 @@ def named_columns(header: list[str], wanted: tuple[str, ...], source: object, la
     names = [h.strip().lstrip("\ufeff") for h in header]
     missing = [w for w in wanted if w not in names]
     if missing:
-        from ...errors import InputError
-
         raise InputError(f"{source} is not a {layout} export: missing column(s) {', '.join(missing)}",
                          code="E205")
     return {w: names.index(w) for w in wanted}
 
 
 
-def layout_records(path, name: str, columns: tuple[str, ...], layout: str, sniff: bool = False):
-    """The data rows of an exporter's CSV with a header: ``(line, fields, header)`` per row, a
-    :class:`RowError` in place of a row that cannot be read. A header that cannot be read, or
-    that lacks one of ``columns``, is an InputError naming the file."""
-    from ...errors import InputError
-    from ..encoding import open_text
-    from ..rows import RowError
+H = TypeVar("H")
 
+
+def header_records(stream: TextIO, path: Path, name: str, make_header: Callable[[list[str]], H], delimiter: str,
+                   first: str | None = None) -> Iterator[tuple[int, list[str], H] | RowError]:
+    """The data rows of a CSV with a header: ``(line, fields, header)`` per row, where ``header``
+    is ``make_header(the header's fields)``; a :class:`RowError` in place of a row that cannot be
+    read. A header that cannot be read is an InputError naming the file (as is whatever
+    ``make_header`` raises). ``first``: the stream's first line, when it was read already."""
+    header = None
+    for line, fields, reason in csv_records(stream, delimiter, first=first):
+        if fields is None:
+            if header is None:
+                raise InputError(f"{path}: the header line cannot be read ({reason})", code="E205")
+            yield RowError(name, line, reason)
+        elif header is None:
+            header = make_header(fields)
+        else:
+            yield line, fields, header
+
+
+def layout_records(path: Path, name: str, columns: tuple[str, ...], layout: str, sniff: bool = False
+                   ) -> Iterator[tuple[int, list[str], dict[str, int]] | RowError]:
+    """:func:`header_records` of an exporter's CSV whose header must hold every one of ``columns``
+    (an InputError naming the file and ``layout`` when one is missing); ``header`` is then the
+    index of each of them. ``sniff``: the delimiter is the header's (else a comma)."""
     with open_text(path) as stream:
         first = stream.readline() if sniff else None
         delimiter = sniff_delimiter(first) if sniff else ","
-        header = None
-        for line, fields, reason in csv_records(stream, delimiter, first=first):
-            if fields is None:
-                if header is None:
-                    raise InputError(f"{path}: the header line cannot be read ({reason})", code="E205")
-                yield RowError(name, line, reason)
-            elif header is None:
-                header = named_columns(fields, columns, path, layout)
-            else:
-                yield line, fields, header
+        yield from header_records(stream, path, name, lambda fields: named_columns(fields, columns, path, layout),
+                                  delimiter, first)

@@ -21,26 +21,17 @@ from pathlib import Path
 from ...errors import InputError
 from ..encoding import open_text
 from ..rows import Row, RowError
-from .common import csv_records, sniff_delimiter
+from .common import header_records, sniff_delimiter
 from .table import Mapping
 
 
 def read(path: Path, name: str, text_col: str | None = None) -> Iterator[Row | RowError]:
+    conversation = path.stem
     with open_text(path) as stream:
         first = stream.readline()
         if not first.strip():
             raise InputError(f"{path} has no header line", code="E205")
         delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(first)
-        records = csv_records(stream, delimiter, first=first)
-        header = None
-        for line, fields, reason in records:
-            if fields is None:
-                if header is None:
-                    raise InputError(f"{path}: the header line cannot be read ({reason})", code="E205")
-                yield RowError(name, line, reason)
-                continue
-            if header is None:
-                header = Mapping(fields, text_col, str(path))
-                conversation = path.stem
-                continue
-            yield header.row(name, line, fields, conversation)
+        for rec in header_records(stream, path, name, lambda fields: Mapping(fields, text_col, str(path)),
+                                  delimiter, first):
+            yield rec if isinstance(rec, RowError) else rec[2].row(name, rec[0], rec[1], conversation)

@@ -23,6 +23,7 @@ from pathlib import Path
 from ...errors import InputError
 from ..encoding import has_undecodable, open_text
 from ..rows import KINDS, Row, RowError
+from .common import column_of
 from .table import Mapping, missing_column
 
 
@@ -47,8 +48,7 @@ def read(path: Path, name: str, text_col: str | None = None) -> Iterator[Row | R
                 yield RowError(name, n, "not a JSON object")
                 continue
             keys = tuple(record)
-            if first and text_col and text_col not in record and text_col.lower() not in (
-                    k.lower() for k in keys):
+            if first and text_col and column_of(list(keys), text_col) is None:
                 raise missing_column(str(path), text_col, list(keys))
             first = False
             if keys not in mappings:

@@ -93,8 +93,10 @@ class Mapping:
         if self.outgoing is not None:
             flag = _cell(values[self.outgoing]).strip().lower()
             outgoing = True if flag in _YES else False if flag in _NO else None
-        if kind == "text" and text[0] == "[" and placeholder_kind(text) != "text":   # "[图片]" and the like
-            return Row(file, line, conversation, sender, time, "", placeholder_kind(text), outgoing)
+        if kind == "text" and text[0] == "[":
+            kind = placeholder_kind(text)   # "[图片]" and the like: that kind, no text
+            if kind != "text":
+                text = ""
         return Row(file, line, conversation, sender, time, text, kind, outgoing)
 
 

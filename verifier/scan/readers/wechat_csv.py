@@ -71,7 +71,7 @@ def _epoch(value: str) -> str:
 
 
 def kind_and_text(type_: int, sub: int, content: str) -> tuple[str, str]:
-    """The kind of a WeChat message and the words to keep (also used by the HTML reader)."""
+    """The kind of a WeChat message and the words to keep (the HTML reader shares KINDS and APP_KINDS)."""
     if type_ == 1:
         return "text", content
     if type_ == 49:

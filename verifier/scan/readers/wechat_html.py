@@ -15,10 +15,11 @@ The array is read by :mod:`verifier.scan.readers.js_array` (a tokenizer, never e
 exporter, so ``&amp;``/``&lt;`` are unescaped and ``<br>`` becomes a newline. Mapping:
 ``conversation`` is the file's stem; ``sender`` is ``displayname`` (``我`` when empty on
 one's own message); ``outgoing`` is is_send == 1; ``time`` is ``timestamp`` (unix
-seconds, UTC+8). ``type``: 1 text; 0 and 10000 system (a type 0 element that holds
+seconds, UTC+8). ``type``: 1 text; 0, 10000 and 10002 system (a type 0 element that holds
 only a date is the exporter's time divider and is skipped); 3 image, 34 voice (its
 ``voice_to_text`` kept), 43 video, 47 sticker, 50 call; 49 by ``sub_type`` (57 a quoted
-reply: text; 6 file; 5/3 link with its title and description).
+reply: text; 6 file; 2000/2001 transfer/red packet: other; else a link, with its title and
+description), as in :mod:`verifier.scan.readers.wechat_csv`.
 """
 
 from __future__ import annotations
@@ -33,12 +34,11 @@ from ..encoding import has_undecodable, open_text
 from ..rows import Row, RowError
 from .common import bad_date, from_epoch
 from .js_array import elements
+from .wechat_csv import APP_KINDS, KINDS
 
 _START = re.compile(r"\bchatMessages\s*=\s*\[")
 _DIVIDER = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?")
-_KINDS = {1: "text", 0: "system", 10000: "system", 3: "image", 34: "voice", 43: "video", 47: "sticker",
-          50: "call"}
-_APP = {57: "text", 6: "file", 5: "link", 3: "link", 2000: "other"}
+_KINDS = {**KINDS, 0: "system"}   # the same message types as the CSV export, and its time dividers
 
 
 def read(path: Path, name: str, text_col: str | None = None) -> Iterator[Row | RowError]:
@@ -81,7 +81,7 @@ def _row(name: str, line: int, e: dict, conversation: str) -> Row | RowError | N
     except (TypeError, ValueError, OverflowError, OSError):
         return RowError(name, line, bad_date(stamp))
     if type_ == 49:
-        kind = _APP.get(sub, "link")
+        kind = APP_KINDS.get(sub, "link")
         if kind == "link":
             text = "\n".join(t for t in (_text(e.get("title")), _text(e.get("description"))) if t)
         elif kind != "text":
