@@ -38,8 +38,7 @@ def senders(n: int, rng: random.Random) -> list[str]:
     return names[:n]
 
 
-def messages(n: int, mix: str, rng: random.Random) -> list[str]:
-    rows = corpus.load()
+def messages(rows: list[dict], n: int, mix: str, rng: random.Random) -> list[str]:
     if mix == "chat":
         by_label = {label: [r for r in rows if r["label"] == label] for label in CHAT_MIX}
         labels = rng.choices(list(CHAT_MIX), weights=list(CHAT_MIX.values()), k=n)
@@ -56,13 +55,13 @@ def timed(fn) -> float:
     return time.perf_counter() - t
 
 
-def naive(texts: list[str]) -> tuple[float, float]:
+def naive(rows: list[dict], texts: list[str]) -> tuple[float, float]:
     import jieba
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     jieba.setLogLevel(logging.WARNING)
-    train = [r for r in corpus.load() if r["split"] == "train"]
+    train = [r for r in rows if r["split"] == "train"]
     vec = TfidfVectorizer(tokenizer=jieba.lcut, token_pattern=None, ngram_range=(1, 2))
     clf = LogisticRegression(max_iter=2000).fit(vec.fit_transform([r["text"] for r in train]),
                                                [r["label"] for r in train])
@@ -77,9 +76,10 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{n:,} distinct messages per mix")
     score_many(["预热"])   # load the model once
-    results = {}
+    rows = corpus.load()
+    results, texts_of = {}, {}
     for mix in ("corpus", "chat"):
-        texts = messages(n, mix, random.Random(0))
+        texts = texts_of[mix] = messages(rows, n, mix, random.Random(0))
         chars = sum(map(len, texts)) / len(texts)
         for workers in (1, 2):
             rate = len(texts) / timed(lambda: score_many(texts, workers=workers))
@@ -87,7 +87,7 @@ def main() -> None:
             print(f"score_many, {mix:<6} mix ({chars:.0f} chars/msg), {workers} worker{'s' if workers > 1 else ' '}: "
                   f"{rate:>8,.0f} messages/s")
     try:
-        per_message, batch = naive(messages(n, "corpus", random.Random(0)))
+        per_message, batch = naive(rows, texts_of["corpus"])
     except ImportError:
         print("naive pipeline: jieba is not installed (`make bench` installs it)")
         return

@@ -20,7 +20,7 @@ def test_corpus_built_files_are_current() -> None:
     assert corpus.stale_files() == [], "the built corpus is out of date: run `verifier corpus`"
 
 
-def test_corpus_build_is_deterministic(tmp_path) -> None:
+def test_corpus_build_is_deterministic() -> None:
     paths = corpus.Paths(corpus.default_root())
     assert corpus.render(paths) == corpus.render(paths)
 

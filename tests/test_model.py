@@ -68,13 +68,17 @@ def test_model_runtime_file_round_trip(tiny) -> None:
     assert list(again.coef[0]) == list(rt.coef[0]) and again.labels == rt.labels
 
 
-@pytest.mark.parametrize("name", [model.RUNTIME, model.ARTIFACT])
-def test_model_refuses_a_tampered_file(tiny, tmp_path, name: str) -> None:
-    _, out = tiny
+def _copy(out, tmp_path):
     copy = tmp_path / "m"
     copy.mkdir()
     for p in out.iterdir():
         (copy / p.name).write_bytes(p.read_bytes())
+    return copy
+
+
+@pytest.mark.parametrize("name", [model.RUNTIME, model.ARTIFACT])
+def test_model_refuses_a_tampered_file(tiny, tmp_path, name: str) -> None:
+    copy = _copy(tiny[1], tmp_path)
     data = bytearray((copy / name).read_bytes())
     data[len(data) // 2] ^= 0xFF
     (copy / name).write_bytes(bytes(data))
@@ -83,17 +87,27 @@ def test_model_refuses_a_tampered_file(tiny, tmp_path, name: str) -> None:
         loader(copy)
 
 
-def test_model_refuses_another_segmenter_version(tiny, tmp_path) -> None:
-    _, out = tiny
-    copy = tmp_path / "m"
-    copy.mkdir()
-    for p in out.iterdir():
-        (copy / p.name).write_bytes(p.read_bytes())
+@pytest.mark.parametrize("key,version,loader", [
+    ("segmenter", "rjieba 0.0.1", model.load_runtime),
+    ("segmenter", "rjieba 0.0.1", model.load_pipeline),
+    ("scikit-learn", "0.1", model.load_pipeline),
+])
+def test_model_refuses_another_library_version(tiny, tmp_path, key: str, version: str, loader) -> None:
+    copy = _copy(tiny[1], tmp_path)
     manifest = json.loads((copy / model.MANIFEST).read_text(encoding="utf-8"))
-    manifest["versions"]["segmenter"] = "rjieba 0.0.1"
+    manifest["versions"][key] = version
     (copy / model.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    with pytest.raises(model.ModelError, match="segmenter"):
-        model.load_runtime(copy)
+    with pytest.raises(model.ModelError, match=key):
+        loader(copy)
+
+
+@pytest.mark.parametrize("name", [model.RUNTIME, model.ARTIFACT])
+def test_model_refuses_a_missing_file(tiny, tmp_path, name: str) -> None:
+    copy = _copy(tiny[1], tmp_path)
+    (copy / name).unlink()
+    loader = model.load_runtime if name == model.RUNTIME else model.load_pipeline
+    with pytest.raises(model.ModelError, match="missing"):
+        loader(copy)
 
 
 def test_model_absent_means_rules_only(tmp_path) -> None:

@@ -134,6 +134,10 @@ def runtime_versions() -> dict[str, str | None]:
     return {"segmenter": engine_version()}
 
 
+def _artifact_entry(data: bytes) -> dict:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -150,23 +154,25 @@ def save(pipeline, out_dir: Path, info: dict) -> dict:
     from .runtime import RuntimeModel
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    artifact, runtime = out_dir / ARTIFACT, out_dir / RUNTIME
+    artifact = out_dir / ARTIFACT
     joblib.dump(pipeline, artifact, compress=3)
-    runtime.write_bytes(RuntimeModel.from_pipeline(pipeline).to_bytes())
-    clf = pipeline.named_steps["clf"]
+    rt = RuntimeModel.from_pipeline(pipeline)
+    runtime_bytes = rt.to_bytes()
+    (out_dir / RUNTIME).write_bytes(runtime_bytes)
     manifest = {
         "model": "verifier message classifier",
-        "labels": [str(c) for c in clf.classes_],
-        "artifacts": {
-            ARTIFACT: {"sha256": sha256_file(artifact), "bytes": artifact.stat().st_size},
-            RUNTIME: {"sha256": sha256_file(runtime), "bytes": runtime.stat().st_size},
-        },
+        "labels": list(rt.labels),
+        "artifacts": {ARTIFACT: _artifact_entry(artifact.read_bytes()), RUNTIME: _artifact_entry(runtime_bytes)},
         "versions": training_versions(),
-        "features": {name: len(t.vocabulary_) for name, t in pipeline.named_steps["features"].transformer_list},
+        "features": {"words": len(rt.word_vocab), "chars": len(rt.char_vocab)},
         **info,
     }
-    (out_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_manifest(out_dir, manifest)
     return manifest
+
+
+def write_manifest(out_dir: Path, manifest: dict) -> None:
+    (out_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 # ------------------------------------------------------------------ loading
@@ -180,12 +186,14 @@ def read_manifest(model_dir: Path | None = None) -> dict | None:
         raise ModelError(f"{path} cannot be read ({exc}); run `verifier train` to rebuild the model") from None
 
 
-def _verified(model_dir: Path, manifest: dict, name: str, wanted: dict) -> Path:
+def _verified(model_dir: Path, manifest: dict, name: str, wanted: dict) -> tuple[Path, bytes]:
+    """The path and the bytes of ``name``, read once: the bytes checked are the bytes loaded."""
     path = model_dir / name
     if not path.exists():
         raise ModelError(f"{path} is missing; run `verifier train` to rebuild the model")
+    data = path.read_bytes()
     expected = manifest.get("artifacts", {}).get(name, {}).get("sha256")
-    actual = sha256_file(path)
+    actual = hashlib.sha256(data).hexdigest()
     if actual != expected:
         raise ModelError(f"{path} does not match the sha256 in {MANIFEST} (got {actual[:12]}…, expected "
                          f"{str(expected)[:12]}…); refusing to load it: run `verifier train`")
@@ -194,7 +202,7 @@ def _verified(model_dir: Path, manifest: dict, name: str, wanted: dict) -> Path:
         if recorded.get(key) != version:
             raise ModelError(f"{path} was made with {key} {recorded.get(key)}, but {version} is installed; "
                              "run `verifier train` to rebuild the model")
-    return path
+    return path, data
 
 
 @dataclass(frozen=True)
@@ -209,11 +217,11 @@ def load_runtime(model_dir: Path | None = None) -> Loaded | None:
     manifest = read_manifest(model_dir)
     if manifest is None:
         return None
-    path = _verified(model_dir, manifest, RUNTIME, runtime_versions())
+    path, data = _verified(model_dir, manifest, RUNTIME, runtime_versions())
     from .runtime import RuntimeModel
 
     try:
-        model = RuntimeModel.from_bytes(path.read_bytes())
+        model = RuntimeModel.from_bytes(data)
     except ValueError as exc:
         raise ModelError(f"{path}: {exc}; run `verifier train`") from None
     if set(model.labels) != set(LABELS):
@@ -228,10 +236,12 @@ def load_pipeline(model_dir: Path | None = None):
     if manifest is None:
         raise ModelError(f"no model in {model_dir}; run `verifier train`")
     wanted = {k: v for k, v in training_versions().items() if k != "python"}
-    path = _verified(model_dir, manifest, ARTIFACT, wanted)
+    _, data = _verified(model_dir, manifest, ARTIFACT, wanted)
+    import io
+
     import joblib
 
-    return joblib.load(path)
+    return joblib.load(io.BytesIO(data))
 
 
 @lru_cache(maxsize=4)

@@ -122,17 +122,13 @@ def _remove(folder: Path) -> None:
 
 
 def _update(out_dir: Path, extra: dict) -> dict:
-    import json
-
-    path = out_dir / model.MANIFEST
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    manifest.update(extra)
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    manifest = {**model.read_manifest(out_dir), **extra}
+    model.write_manifest(out_dir, manifest)
     return manifest
 
 
 def _command() -> str:
-    args = [a for a in sys.argv[1:]]
+    args = sys.argv[1:]
     return "verifier " + " ".join(shlex.quote(a) for a in args) if args else "verifier train"
 
 
