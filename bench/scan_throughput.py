@@ -8,7 +8,7 @@ invented name, amount or date woven in, the rest repeat exactly — as in real e
 `--distinct 1.0` (nothing repeats, the scanner's worst case) is printed with `--all-distinct`.
 
 Each run is the real command, `verifier scan FILE --out report.csv --jobs J`, timed from
-start to exit (read, score, redact, write). Peak memory: the largest total of the command's
+start to exit (read, score, redact, write), with the CPU time it and its workers used. Peak memory: the largest total of the command's
 and its workers' proportional set sizes (PSS: each shared page divided among the processes
 sharing it — the forked workers share the model with the parent), sampled every 50 ms from
 /proc/PID/smaps_rollup, and the largest resident set (VmHWM) of the command itself.
@@ -22,6 +22,7 @@ import argparse
 import csv
 import os
 import platform
+import resource
 import random
 import subprocess
 import sys
@@ -103,8 +104,15 @@ def hwm(pid: int) -> int:
     return 0
 
 
-def run(src: Path, out: Path, jobs: int) -> tuple[float, int, int]:
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes and their own children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(src: Path, out: Path, jobs: int) -> tuple[float, float, int, int]:
     cmd = [str(Path(sys.executable).with_name("verifier")), "scan", str(src), "--out", str(out), "--jobs", str(jobs)]
+    cpu = children_cpu()
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = main_peak = 0
@@ -115,7 +123,7 @@ def run(src: Path, out: Path, jobs: int) -> tuple[float, int, int]:
     elapsed = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(f"scan failed ({proc.returncode}): {proc.stderr.read().decode()[-500:]}")
-    return elapsed, peak, main_peak
+    return elapsed, children_cpu() - cpu, peak, main_peak
 
 
 def main() -> None:
@@ -136,8 +144,9 @@ def main() -> None:
                   f"{mean:.0f} characters on average), {size / 1e6:.0f} MB CSV")
             for jobs in (int(j) for j in args.jobs.split(",")):
                 out = Path(tmp) / "report.csv"
-                elapsed, peak, main_peak = run(src, out, jobs)
-                print(f"  --jobs {jobs}: {args.n / elapsed:>8,.0f} messages/s ({elapsed:.1f} s); peak memory "
+                elapsed, cpu, peak, main_peak = run(src, out, jobs)
+                print(f"  --jobs {jobs}: {args.n / elapsed:>8,.0f} messages/s ({elapsed:.1f} s, {cpu:.1f} CPU s, "
+                      f"{cpu / elapsed:.1f} cores); peak memory "
                       f"{peak / 2**20:.0f} MB PSS (command + workers), {main_peak / 2**20:.0f} MB RSS (command)")
                 out.unlink()
             src.unlink()
