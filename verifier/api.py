@@ -111,6 +111,21 @@ def decide_many(texts: list[str], use_model: bool = True, model_dir: str | None 
     return out
 
 
+def warm(use_model: bool = True, model_dir: str | None = None) -> None:
+    """Load everything batch scoring uses — the model and numpy/scipy, the Hyperscan databases, the
+    segmenter's dictionary, every compiled pattern — so that forked workers share it (copy-on-write)
+    instead of each loading its own."""
+    from . import lazyre
+    from .rules import CATALOGUE
+
+    decide_many(["预热：加我微信，本金转我卡上，逾期要上门", ""], use_model, model_dir)
+    for pattern in list(lazyre.REGISTRY):
+        pattern.compiled()
+    for rule in CATALOGUE:
+        for pat in rule.patterns:
+            pat.rx  # noqa: B018 - compiled here, shared by the workers
+
+
 def _blank(doc) -> bool:
     """Nothing for the model to read (empty, spaces, zero-width characters): the rules answer alone."""
     return not doc.norm.text.strip()
@@ -143,7 +158,8 @@ def score_iter(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_
             distinct = list(dict.fromkeys(block))
             yield (distinct, lang, use_model, model_dir), (block, distinct)
 
-    for (block, distinct), results in ordered_map(_score_chunk, tasks(), workers):
+    for (block, distinct), results in ordered_map(_score_chunk, tasks(), workers,
+                                                   lambda: warm(use_model, model_dir)):
         by_text = dict(zip(distinct, results))
         for t in block:
             yield by_text[t]

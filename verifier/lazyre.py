@@ -15,8 +15,12 @@ import re
 REGISTRY: list["LazyPattern"] = []
 
 
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
 class LazyPattern:
-    __slots__ = ("pattern", "flags", "_rx")
+    """The class's methods compile the pattern; compiling then binds the compiled pattern's own
+    methods on the instance, so that every later call goes straight to ``re`` (no wrapper call)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -30,31 +34,33 @@ class LazyPattern:
             from . import recache
 
             rx = self._rx = recache.compile(self.pattern, self.flags)
+            for name in _METHODS:
+                setattr(self, name, getattr(rx, name))
         return rx
 
     def search(self, *args):
-        return (self._rx or self.compiled()).search(*args)
+        return self.compiled().search(*args)
 
     def match(self, *args):
-        return (self._rx or self.compiled()).match(*args)
+        return self.compiled().match(*args)
 
     def fullmatch(self, *args):
-        return (self._rx or self.compiled()).fullmatch(*args)
+        return self.compiled().fullmatch(*args)
 
     def finditer(self, *args):
-        return (self._rx or self.compiled()).finditer(*args)
+        return self.compiled().finditer(*args)
 
     def findall(self, *args):
-        return (self._rx or self.compiled()).findall(*args)
+        return self.compiled().findall(*args)
 
     def sub(self, *args):
-        return (self._rx or self.compiled()).sub(*args)
+        return self.compiled().sub(*args)
 
     def subn(self, *args):
-        return (self._rx or self.compiled()).subn(*args)
+        return self.compiled().subn(*args)
 
     def split(self, *args):
-        return (self._rx or self.compiled()).split(*args)
+        return self.compiled().split(*args)
 
     def __repr__(self) -> str:
         return f"lazy({self.pattern!r})"

@@ -35,7 +35,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 
 MAGIC = b"VRT1"
 _WHITE_SPACES = re.compile(r"\s\s+")   # scikit-learn's _VectorizerMixin._white_spaces
@@ -130,16 +130,8 @@ class RuntimeModel:
         from scipy import sparse
 
         n = len(folded)
-        flat: list[int] = []
-        lengths = []
-        for t in tokens:
-            grams = word_ngrams(t, *self.word_range)
-            flat.extend(map(self.word_vocab.get, grams, repeat(-1)))   # -1: not in the vocabulary
-            lengths.append(len(grams))
-        cols = np.array(flat, dtype=np.int64)
-        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        keep = cols >= 0
-        word = self._weights(*self._counted(rows[keep], cols[keep], len(self.word_vocab)), self.word_idf, n, 0)
+        rows, cols = self._word_columns(tokens)
+        word = self._weights(*self._counted(rows, cols, len(self.word_vocab)), self.word_idf, n, 0)
         r, c = self._char_columns([_WHITE_SPACES.sub(" ", f) for f in folded])
         char = self._weights(*self._counted(r, c, len(self.char_vocab)), self.char_idf, n, len(self.word_vocab))
         r, c, v = (np.concatenate([word[k], char[k]]) for k in range(3))
@@ -149,6 +141,78 @@ class RuntimeModel:
         np.exp(logits, out=logits)
         logits /= logits.sum(axis=1, keepdims=True)
         return logits
+
+    def _word_columns(self, tokens: list[list[str]]):
+        """(message, column) of every word n-gram of a batch that is in the vocabulary.
+
+        With the (1, 2) range and ``min_df`` (no ``max_features``) a bigram is in
+        the vocabulary only if both its words are, since neither can occur in
+        fewer documents than the pair. So each token is looked up once, as a
+        unigram, and a bigram becomes the integer ``col(a) · width + col(b)``,
+        looked up over the whole batch with ``searchsorted``. Any other range,
+        or a token holding a space (its joined bigram would be ambiguous), takes
+        the general path: every n-gram string looked up one by one.
+        """
+        import numpy as np
+
+        lengths = [len(t) for t in tokens]
+        flat = list(chain.from_iterable(tokens))
+        n = len(tokens)
+        table = self._bigram_table() if self.word_range == (1, 2) and " " not in "".join(flat) else None
+        if table is None:
+            flat_cols: list[int] = []
+            counts = []
+            for t in tokens:
+                grams = word_ngrams(t, *self.word_range)
+                flat_cols.extend(map(self.word_vocab.get, grams, repeat(-1)))   # -1: not in the vocabulary
+                counts.append(len(grams))
+            cols = np.array(flat_cols, dtype=np.int64)
+            rows = np.repeat(np.arange(n, dtype=np.int64), counts)
+            keep = cols >= 0
+            return rows[keep], cols[keep]
+        keys, table_cols, width = table
+        cols = np.array(list(map(self.word_vocab.get, flat, repeat(-1))), dtype=np.int64)
+        owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        keep = cols >= 0
+        rows_out, cols_out = [owner[keep]], [cols[keep]]
+        if len(cols) > 1 and len(keys):
+            a, b = cols[:-1], cols[1:]
+            pair = (owner[:-1] == owner[1:]) & (a >= 0) & (b >= 0)
+            wanted = a[pair] * width + b[pair]
+            at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            hit = keys[at] == wanted
+            rows_out.append(owner[:-1][pair][hit])
+            cols_out.append(table_cols[at[hit]])
+        return np.concatenate(rows_out), np.concatenate(cols_out)
+
+    def _bigram_table(self):
+        """Sorted ``col(a) · width + col(b)`` keys of the vocabulary's bigrams, their columns, ``width``;
+        None when some entry is not a plain pair of vocabulary words (then the general path is exact)."""
+        import numpy as np
+
+        cached = self.__dict__.get("_bigrams")
+        if cached is None:
+            width = len(self.word_vocab)
+            keys, cols, ok = [], [], True
+            for w, j in self.word_vocab.items():
+                if " " not in w:
+                    continue
+                parts = w.split(" ")
+                ca = self.word_vocab.get(parts[0]) if len(parts) == 2 else None
+                cb = self.word_vocab.get(parts[1]) if len(parts) == 2 else None
+                if ca is None or cb is None or not parts[0] or not parts[1]:
+                    ok = False
+                    break
+                keys.append(ca * width + cb)
+                cols.append(j)
+            if ok:
+                k = np.array(keys, dtype=np.int64)
+                order = np.argsort(k, kind="stable")
+                cached = (k[order], np.array(cols, dtype=np.int64)[order], width)
+            else:
+                cached = False
+            self._bigrams = cached
+        return cached or None
 
     @staticmethod
     def _counted(rows, cols, width: int):

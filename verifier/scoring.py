@@ -43,7 +43,7 @@ from __future__ import annotations
 from .lazyre import lazy
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .contract import ABUSE_FLAGS, FLAG_SEVERITY, SCAM_FLAGS
 
@@ -57,8 +57,7 @@ DEBT_CONTEXT_RE = lazy(
 )
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     label: str
     level: str
     risk: float

@@ -23,7 +23,7 @@ from ..lazyre import lazy
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..contract import FLAG_SEVERITY, SIGNALS
 from ..normalise import Normalised
@@ -60,12 +60,10 @@ class Doc:
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
         self.plain = norm.plain   # same offsets as the original
-        self._clauses = [m.end() for m in _CLAUSE_END.finditer(self.plain)]
-        self._sentences = [m.end() for m in _SENTENCE_END.finditer(self.plain)]
+        self._clauses: list[int] | None = None     # clause and sentence ends, found when a hit first asks
+        self._sentences: list[int] | None = None
         self.framed: dict[int, bool] = {}   # message-scope suppressions (by id), computed once per message
         self._spans: dict[tuple, tuple[int, int]] = {}   # clause and sentence bounds of the hits
-
-
 
     @staticmethod
     def _bounds(ends: list[int], start: int, end: int, n: int) -> tuple[int, int]:
@@ -79,6 +77,8 @@ class Doc:
         key = ("c", start, end)
         found = self._spans.get(key)
         if found is None:
+            if self._clauses is None:
+                self._clauses = [m.end() for m in _CLAUSE_END.finditer(self.plain)]
             lo, hi = self._bounds(self._clauses, start, end, len(self.plain))
             found = self._spans[key] = (max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH))
         return found
@@ -87,6 +87,8 @@ class Doc:
         key = ("s", start, end)
         found = self._spans.get(key)
         if found is None:
+            if self._sentences is None:
+                self._sentences = [m.end() for m in _SENTENCE_END.finditer(self.plain)]
             lo, hi = self._bounds(self._sentences, start, end, len(self.plain))
             found = self._spans[key] = (max(lo, start - SENTENCE_REACH), min(hi, end + SENTENCE_REACH))
         return found
@@ -299,6 +301,12 @@ class Pat:
     regex: str
     view: str = "text"
     direct: bool = False
+    # Only matches that start before this offset count (the rule reads nothing else), so only those
+    # positions are tried, not the whole text.
+    head: int | None = None
+    # A cheap test on the view that every text the regex can match passes (None: no test); a text that
+    # fails it is not searched at all.
+    guard: Callable[[str], bool] | None = field(default=None, compare=False)
     # Literal words one of which every match contains (None: unknown); see ``prefilter``.
     needles: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
     _compiled: list = field(init=False, repr=False, compare=False)   # [rx, scanner] once built
@@ -327,13 +335,26 @@ class Pat:
         return self._compiled[1]
 
     def finditer(self, text: str):
-        """``self.rx.finditer(text)``; on a long text, found through :func:`.prefilter.scanner`."""
+        """``self.rx.finditer(text)``; on a long text, found through :func:`.prefilter.scanner`;
+        with ``head``, the matches that start before it (``rx.match`` at each of those positions)."""
+        if self.head is not None:
+            return self._at_head(text)
         if len(text) < LONG_TEXT:
             return self.rx.finditer(text)
         scan = self._scan
         if scan is None:
             return self.rx.finditer(text)
         return self._scanned(scan, text)
+
+    def _at_head(self, text: str):
+        rx, p, limit = self.rx, 0, min(self.head, len(text) + 1)
+        while p < limit:
+            m = rx.match(text, p)
+            if m is None:
+                p += 1
+                continue
+            yield m
+            p = m.end() if m.end() > p else p + 1
 
     def _scanned(self, scan: re.Pattern, text: str):
         pos, n = 0, len(text)
@@ -399,8 +420,9 @@ class Rule:
         return self.context_rx.search(text, max(0, s - w), min(len(text), e + w)) is not None
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One match of a rule (a named tuple: thousands are made per second in a batch)."""
+
     rule: Rule
     pattern: Pat
     start: int          # original offsets
@@ -488,6 +510,8 @@ def raw_hits(rule: Rule, doc: Doc, patterns=None) -> list[Hit]:
     hits = []
     for pat in rule.patterns if patterns is None else patterns:
         text = doc.norm.view(pat.view)
+        if pat.guard is not None and not pat.guard(text):
+            continue
         for n, m in enumerate(pat.finditer(text)):
             if n >= MAX_MATCHES_PER_PATTERN:
                 break

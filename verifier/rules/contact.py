@@ -227,6 +227,9 @@ _SIG_BODY = (
     "|邮政|ems|alipay|mybank|淘宝|天猫|拼多多|抖音|12381)"
 )
 
+# An organisation named as the sender opens the message: after at most a greeting (您好，…).
+_HEAD = 12
+
 IMPERSONATION_PATTERNS = (
     # 我是支付宝官方协商专员 / 这里是花呗风控中心 / 我是反诈中心民警
     Pat("identity_claim",
@@ -237,7 +240,8 @@ IMPERSONATION_PATTERNS = (
         f"|(?:我是|我们是|这里是){cg(6)}(?:理赔|退款|退费|售后|注销)(?:客服|专员|中心|部门?)"),
     # 金融监管总局通知: / 網商銀行貸後部，… (only where a message opens, after a greeting)
     Pat("org_header",
-        f"(?<![^\\s【\\[(好,]){_ORG}(?:{cg(8)}{_ROLE}|(?=(?:的)?(?:通知|提醒|告知|温馨提示|[,:]))|[^,;:。、!?\\n】]{{0,6}}(?=:))"),
+        f"(?<![^\\s【\\[(好,]){_ORG}(?:{cg(8)}{_ROLE}|(?=(?:的)?(?:通知|提醒|告知|温馨提示|[,:]))|[^,;:。、!?\\n】]{{0,6}}(?=:))",
+        head=_HEAD),
     # 借呗贷后这边… / 支付宝客服这边，… / 我们是借呗这边的 (where a line opens)
     Pat("side_claim",
         f"(?<![^\\s【\\[(好,:]){_ORG}(?:{cg(6)}{_ROLE})?这边(?:的)?(?!的?(?:用户|客户|账单|显示|还款|还清|已经))"),
@@ -334,15 +338,15 @@ _GREETING_RE = lazy("[\\s【\\[(]*(?:您好|你好|喂|hello|hi)?[,!\\s]*")
 
 def _claim_confirm(doc: Doc, m: re.Match, name: str) -> bool:
     text, s = m.string, m.start()
-    if name == "org_header" and not (s < 12 and _GREETING_RE.fullmatch(text, 0, s)):
+    if name == "org_header" and not (s < _HEAD and _GREETING_RE.fullmatch(text, 0, s)):
         return False        # a body named mid-message (请联系花呗客服) is not the sender
     if name == "side_claim" and not _LINE_OPEN_RE.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
         return False
-    if name == "signature" and not _SIG_NAME_RE.search(m.group()):
-        return False        # 【上岸专线】 names nobody but the sender's own brand
     if name == "signature" and not (s < 8 and not text[:s].strip() or len(text) - m.end() < 8 and not text[m.end():].strip()
                                     or text[max(0, s - 1):s] == "\n"):
         return False        # a signature opens or closes the SMS (or a line of a forwarded batch)
+    if name == "signature" and not _SIG_NAME_RE.search(m.group()):
+        return False        # 【上岸专线】 names nobody but the sender's own brand
     if _NOT_THE_BODY_RE.search(m.group()):
         return False        # 我这边是深圳一家做金融法律服务的公司 / 低息贷款 / 债务协商中心: no real body claimed
     if name == "signature":

@@ -2,7 +2,7 @@
 
 The needle prefilter (:class:`.base.Prefilter`) leaves about ten candidate
 patterns per message, of which one matches. For batch scoring the catalogue is
-also compiled into one Hyperscan database in *prefilter mode*
+also compiled into Hyperscan databases (one per view) in *prefilter mode*
 (``HS_FLAG_PREFILTER``): Hyperscan approximates what it cannot run exactly
 (lookarounds, for instance) by something looser, so a pattern it does not
 report cannot match, and one scan of a message in C leaves about two
@@ -21,17 +21,69 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 
 from ..recache import cache_dir
 from .base import Doc, Pat
 
-FLAGS_NAMES = ("HS_FLAG_UTF8", "HS_FLAG_UCP", "HS_FLAG_PREFILTER", "HS_FLAG_SINGLEMATCH", "HS_FLAG_ALLOWEMPTY")
+FLAGS_NAMES = ("HS_FLAG_UTF8", "HS_FLAG_UCP", "HS_FLAG_PREFILTER", "HS_FLAG_SINGLEMATCH", "HS_FLAG_ALLOWEMPTY",
+               "HS_FLAG_DOTALL")
+
+
+def loosened(regex: str) -> str:
+    """A looser regex for Hyperscan: everything ``regex`` matches, and more.
+
+    Bounded repeats become unbounded (``{0,8}`` → ``*``, ``{1,6}`` → ``+``,
+    ``{2,5}`` → ``{2,}``) and negated classes any character (``[^。！？\\n]`` →
+    ``.``, with ``HS_FLAG_DOTALL``). Hyperscan runs a bounded repeat of a
+    multi-byte class as a counter per position; the looser form scans about a
+    third faster and lets through almost no more messages (1.79 → 1.89
+    candidate patterns per message on the chat mix), which the exact regex
+    then rejects.
+    """
+    out: list[str] = []
+    i, n = 0, len(regex)
+    while i < n:
+        c = regex[i]
+        if c == "\\":
+            out.append(regex[i:i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            negated = j < n and regex[j] == "^"
+            if negated:
+                j += 1
+            if j < n and regex[j] == "]":   # a ']' first in a class is a literal
+                j += 1
+            while j < n and regex[j] != "]":
+                j += 2 if regex[j] == "\\" else 1
+            out.append("." if negated else regex[i:j + 1])
+            i = j + 1
+        elif c == "{" and (m := _BOUNDED.match(regex, i)):
+            lo = int(m.group(1) or 0)
+            out.append("*" if lo == 0 else "+" if lo == 1 else f"{{{lo},}}")
+            i = m.end()
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+_BOUNDED = re.compile(r"\{(\d*),(\d+)\}")
 _lock = threading.Lock()
 
 
+VIEWS = ("text", "digits", "plain")
+
+
 class HyperscanPrefilter:
-    """Candidate patterns of a document from one Hyperscan scan per distinct view string."""
+    """Candidate patterns of a document: one Hyperscan scan of each view with that view's patterns.
+
+    One database per view (the folded text's 145 patterns, the digit view's and the plain view's few)
+    rather than one for all: each view is scanned only for its own patterns, which costs about a third
+    less than scanning every view, or the one string they share, with all of them.
+    """
 
     def __init__(self, rules) -> None:
         import hyperscan
@@ -46,31 +98,38 @@ class HyperscanPrefilter:
         for name in FLAGS_NAMES:
             self.flags |= getattr(hyperscan, name)
         self.always: set[int] = set()
-        self.db = self._load_or_compile()
-        self.scratch = hyperscan.Scratch(self.db)
+        self.dbs: list[tuple[str, object, object]] = []     # (view, database, scratch)
+        for view in VIEWS:
+            ids = [k for k, (_, _, v) in enumerate(self.where) if v == view]
+            if ids:
+                db = self._load_or_compile(view, ids)
+                self.dbs.append((view, db, hyperscan.Scratch(db)))
 
     # ------------------------------------------------------------- database
-    def _patterns(self) -> list[Pat]:
-        return [self.rules[ri].patterns[pi] for ri, pi, _ in self.where]
+    def _pattern(self, k: int) -> Pat:
+        ri, pi, _ = self.where[k]
+        return self.rules[ri].patterns[pi]
 
-    def key(self) -> str:
+    def key(self, ids: list[int]) -> str:
         h = hashlib.sha256(f"hyperscan {self.hs.__version__} flags {self.flags}\n".encode())
-        for pat in self._patterns():
-            h.update(f"{pat.view}\t{pat.regex}\n".encode("utf-8"))
+        for k in ids:
+            pat = self._pattern(k)
+            h.update(f"{k}\t{pat.view}\t{loosened(pat.regex)}\n".encode("utf-8"))
         return h.hexdigest()[:24]
 
-    def _load_or_compile(self):
-        path = cache_dir() / f"rules-{self.key()}.hsdb"
+    def _load_or_compile(self, view: str, ids: list[int]):
+        path = cache_dir() / f"rules-{view}-{self.key(ids)}.hsdb"
         if path.exists():
             try:
                 blob = path.read_bytes()
                 head, _, body = blob.partition(b"\n")
-                self.always = {int(x) for x in head.decode().split(",") if x}
-                return self.hs.loadb(body, self.hs.HS_MODE_BLOCK)
+                db = self.hs.loadb(body, self.hs.HS_MODE_BLOCK)
+                self.always |= {int(x) for x in head.decode().split(",") if x}
+                return db
             except Exception:   # noqa: BLE001 - a damaged cache is rebuilt
                 pass
-        db, always = self._compile()
-        self.always = always
+        db, always = self._compile(ids)
+        self.always |= always
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -80,25 +139,24 @@ class HyperscanPrefilter:
             pass   # no writable cache: compile again next time
         return db
 
-    def _compile(self):
-        pats = self._patterns()
-        ids = list(range(len(pats)))
+    def _compile(self, ids: list[int]):
         always: set[int] = set()
         try:
-            return self._build([pats[i] for i in ids], ids), always
+            return self._build(ids), always
         except Exception:   # noqa: BLE001 - find the patterns Hyperscan refuses and let them always run
             good = []
-            for i in ids:
+            for k in ids:
                 try:
-                    self._build([pats[i]], [i])
-                    good.append(i)
+                    self._build([k])
+                    good.append(k)
                 except Exception:   # noqa: BLE001
-                    always.add(i)
-            return self._build([pats[i] for i in good], good), always
+                    always.add(k)
+            return self._build(good), always
 
-    def _build(self, pats: list[Pat], ids: list[int]):
+    def _build(self, ids: list[int]):
         db = self.hs.Database(mode=self.hs.HS_MODE_BLOCK)
-        db.compile(expressions=[p.regex.encode("utf-8") for p in pats], ids=ids, flags=[self.flags] * len(ids))
+        db.compile(expressions=[loosened(self._pattern(k).regex).encode("utf-8") for k in ids], ids=ids,
+                   flags=[self.flags] * len(ids))
         return db
 
     # ------------------------------------------------------------- scanning
@@ -108,19 +166,16 @@ class HyperscanPrefilter:
 
     def candidates(self, doc: Doc) -> dict[int, list[Pat]]:
         """Rule index → the patterns of that rule (in declaration order) that may match ``doc``."""
-        views = {"text": doc.norm.text, "digits": doc.norm.digits, "plain": doc.norm.plain}
-        by_string: dict[str, list[str]] = {}
-        for view, s in views.items():
-            by_string.setdefault(s, []).append(view)
         found: set[int] = set(self.always)
-        for s, wanted in by_string.items():
-            hits: set[int] = set()
-            self.db.scan(s.encode("utf-8"), match_event_handler=self._on_match, context=hits, scratch=self.scratch)
-            found.update(k for k in hits if self.where[k][2] in wanted)
+        norm = doc.norm
+        for view, db, scratch in self.dbs:
+            db.scan(norm.view(view).encode("utf-8"), match_event_handler=self._on_match, context=found,
+                    scratch=scratch)
         out: dict[int, list[Pat]] = {}
+        rules = self.rules
         for k in sorted(found):
             ri, pi, _ = self.where[k]
-            out.setdefault(ri, []).append(self.rules[ri].patterns[pi])
+            out.setdefault(ri, []).append(rules[ri].patterns[pi])
         return out
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from ..lazyre import lazy
 import re
 
-from .base import DEFAULT_SUPPRESS, Doc, Rule, gap, narrated
+from .base import DEFAULT_SUPPRESS, Doc, Pat, Rule, gap, narrated
 from .offers import base_name, cgap, family, ngap, official_notice_once, own_words, words_not_after
 
 # ---------------------------------------------------------- borrow_to_repay
@@ -170,6 +170,14 @@ def _pressure_confirm(doc: Doc, m: re.Match, name: str) -> bool:
     return _PRESSURE_CONTEXT_RE.search(text, max(0, s - 60), min(len(text), e + 40)) is not None
 
 
+_REPEATED_VERBS = ("还", "转账", "打款", "结清", "处理", "回电", "接电话")
+
+
+def _said_thrice(text: str) -> bool:
+    """The ``repeated`` pattern's demand occurs three times, so one of its verbs does."""
+    return any(text.count(v) >= 3 for v in _REPEATED_VERBS)
+
+
 URGENT_PRESSURE = Rule(
     id="urgent_pressure",
     patterns=(
@@ -224,9 +232,10 @@ URGENT_PRESSURE = Rule(
         *family("empty_consequence",
                 "后果自负|后果自己承担|别怪我们|别怪我(?!说话|多嘴|直说|啰嗦)|自己看着办|后果很严重|后果不堪设想|到时候别后悔|后果(?:你)?承担不起"),
         # 立即还款！立即还款！立即还款！
-        *family("repeated",
-                "((?:[\u4e00-\u9fff]{0,4})(?:还钱|还款|还|转账|打款|结清|处理|回电|接电话)(?:[\u4e00-\u9fff]{0,2}))"
-                "[!！。,，\\s]{0,3}\\1[!！。,，\\s]{0,3}\\1"),
+        Pat("repeated",
+            "((?:[\u4e00-\u9fff]{0,4})(?:还钱|还款|还|转账|打款|结清|处理|回电|接电话)(?:[\u4e00-\u9fff]{0,2}))"
+            "[!！。,，\\s]{0,3}\\1[!！。,，\\s]{0,3}\\1",
+            guard=_said_thrice),
     ),
     suppress=DEFAULT_SUPPRESS + (own_words, official_notice_once),
     confirm=_pressure_confirm,

@@ -121,15 +121,10 @@ def _warm(opts: ScanOptions) -> None:
     """
     import gc
 
-    from .. import lazyre
-    from ..rules import CATALOGUE
+    from ..api import warm
 
-    score_block((["预热：加我微信，本金转我卡上，逾期要上门", ""], opts.use_model, opts.model_dir, True))
-    for pattern in list(lazyre.REGISTRY):
-        pattern.compiled()
-    for rule in CATALOGUE:
-        for pat in rule.patterns:
-            pat.rx  # noqa: B018 - compiled here, shared by the workers
+    warm(opts.use_model, opts.model_dir)
+    score_block((["预热：加我微信，本金转我卡上，逾期要上门"], opts.use_model, opts.model_dir, True))
     gc.collect()
     gc.freeze()
 
