@@ -157,8 +157,31 @@ def test_prefilter_hyperscan_finds_every_pattern_that_matches() -> None:
         got = {(ri, p.name) for ri, pats in hs.candidates(doc).items() for p in pats}
         for ri, rule in enumerate(CATALOGUE):
             for pat in rule.patterns:
-                if pat.rx.search(doc.norm.view(pat.view)):
+                if pat.hs is None and pat.head is None:
+                    found = pat.rx.search(doc.norm.view(pat.view))
+                else:   # its expression only promises the matches the rule keeps
+                    found = raw_hits(rule, Doc(normalise(text)), [pat])
+                if found:
                     assert (ri, pat.name) in got, (rule.id, pat.name, text[:40])
+
+
+@pytest.mark.parametrize("text", [
+    "【招商银行】您好，加我微信 zs1234 办理停息挂账",                    # a signature opening the SMS
+    "办理停息挂账请加微信 zs1234，谢谢【招商银行】\n",                  # … or closing it
+    "老婆收到两条\n【招商银行】加我微信 zs1234 办理停息挂账",             # … or a line of a batch
+    "\x1c【招商银行】加我微信 zs1234 办理停息挂账",                        # what str.strip counts as space
+    "您好，支付宝客服中心通知：加我微信 zs1234 处理逾期",                  # an organisation heading the message
+    "立即还款！立即还款！立即还款！不然后果自负",
+])
+def test_prefilter_batch_evaluation_equals_single_at_the_edges(text: str) -> None:
+    from verifier.rules import batch_prefilter, evaluate
+
+    one = evaluate(text)
+    batch = evaluate(text, batch_prefilter())
+    assert one[0], text   # each of these fires something: the test is not vacuous
+    if "【" in text:
+        assert "impersonation" in {h.rule.id for h in one[0]}, text
+    assert [(h.rule.id, h.start, h.end) for h in one[0]] == [(h.rule.id, h.start, h.end) for h in batch[0]]
 
 
 @pytest.mark.parametrize("text", TEXTS[1::4], ids=[c["_where"] for c in CASES[1::4]])

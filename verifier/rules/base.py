@@ -307,6 +307,9 @@ class Pat:
     # A cheap test on the view that every text the regex can match passes (None: no test); a text that
     # fails it is not searched at all.
     guard: Callable[[str], bool] | None = field(default=None, compare=False)
+    # What batch scoring's Hyperscan prefilter looks for instead of ``regex`` (see ``hsfilter``): a looser
+    # expression that matches wherever a match the rule keeps can be found (None: derived from ``regex``).
+    hs: str | None = None
     # Literal words one of which every match contains (None: unknown); see ``prefilter``.
     needles: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
     _compiled: list = field(init=False, repr=False, compare=False)   # [rx, scanner] once built

@@ -229,6 +229,8 @@ _SIG_BODY = (
 
 # An organisation named as the sender opens the message: after at most a greeting (您好，…).
 _HEAD = 12
+# What ``str.strip`` removes: Unicode white space and the four ASCII separators Python counts as space.
+_STRIPPED = "[\\s\\x1c-\\x1f]"
 
 IMPERSONATION_PATTERNS = (
     # 我是支付宝官方协商专员 / 这里是花呗风控中心 / 我是反诈中心民警
@@ -246,7 +248,9 @@ IMPERSONATION_PATTERNS = (
     Pat("side_claim",
         f"(?<![^\\s【\\[(好,:]){_ORG}(?:{cg(6)}{_ROLE})?这边(?:的)?(?!的?(?:用户|客户|账单|显示|还款|还清|已经))"),
     # 【招商银行】… / …【医保局】: a sender's SMS signature (checked: with an off-channel ask)
-    Pat("signature", "【[^【】\\n]{1,16}】"),
+    Pat("signature", "【[^【】\\n]{1,16}】",
+        # only a signature that opens or closes the message, or a line, counts (see ``_claim_confirm``)
+        hs=f"(?:^{_STRIPPED}*|\\n)【[^【】\\n]+】|【[^【】\\n]+】{_STRIPPED}*$"),
     # 官方授权合作律所 / 蚂蚁集团授权的合作律所 / 支付宝内部人员
     Pat("official_partner",
         f"(?:{_PARTNER_OF})(?:集团)?(?:官方)?(?:正式)?(?:授权|合作|指定|委托|认证)(?:的)?(?:合作)?(?:的)?(?:协商|信用修复|债务)?(?:合作)?"

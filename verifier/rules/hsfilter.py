@@ -71,6 +71,17 @@ def loosened(regex: str) -> str:
 
 
 _BOUNDED = re.compile(r"\{(\d*),(\d+)\}")
+
+
+def expression(pat: Pat) -> str:
+    """What the database looks for on behalf of ``pat``: its own ``hs`` expression; its regex anchored
+    within the first ``head`` characters when only those matches count (not loosened: a loosened
+    ``[^,。]{0,6}银行`` would start anywhere); else its regex loosened."""
+    if pat.hs is not None:
+        return pat.hs
+    if pat.head is not None:
+        return f"^.{{0,{pat.head - 1}}}(?:{pat.regex})"
+    return loosened(pat.regex)
 _lock = threading.Lock()
 
 
@@ -114,7 +125,7 @@ class HyperscanPrefilter:
         h = hashlib.sha256(f"hyperscan {self.hs.__version__} flags {self.flags}\n".encode())
         for k in ids:
             pat = self._pattern(k)
-            h.update(f"{k}\t{pat.view}\t{loosened(pat.regex)}\n".encode("utf-8"))
+            h.update(f"{k}\t{pat.view}\t{expression(pat)}\n".encode("utf-8"))
         return h.hexdigest()[:24]
 
     def _load_or_compile(self, view: str, ids: list[int]):
@@ -155,7 +166,7 @@ class HyperscanPrefilter:
 
     def _build(self, ids: list[int]):
         db = self.hs.Database(mode=self.hs.HS_MODE_BLOCK)
-        db.compile(expressions=[loosened(self._pattern(k).regex).encode("utf-8") for k in ids], ids=ids,
+        db.compile(expressions=[expression(self._pattern(k)).encode("utf-8") for k in ids], ids=ids,
                    flags=[self.flags] * len(ids))
         return db
 

@@ -173,9 +173,22 @@ def _pressure_confirm(doc: Doc, m: re.Match, name: str) -> bool:
 _REPEATED_VERBS = ("还", "转账", "打款", "结清", "处理", "回电", "接电话")
 
 
+_REPEAT_SPAN = 2 * (4 + 3 + 2 + 3)   # two repeats of the demand (≤ 9 characters) and its separator (≤ 3)
+
+
 def _said_thrice(text: str) -> bool:
-    """The ``repeated`` pattern's demand occurs three times, so one of its verbs does."""
-    return any(text.count(v) >= 3 for v in _REPEATED_VERBS)
+    """The ``repeated`` pattern's demand occurs three times in a row, so one of its verbs occurs three
+    times with at most ``_REPEAT_SPAN`` characters from the first to the third."""
+    for verb in _REPEATED_VERBS:
+        if text.count(verb) < 3:
+            continue
+        at, p = [], text.find(verb)
+        while p >= 0:
+            at.append(p)
+            p = text.find(verb, p + 1)
+        if any(c - a <= _REPEAT_SPAN for a, c in zip(at, at[2:])):
+            return True
+    return False
 
 
 URGENT_PRESSURE = Rule(
