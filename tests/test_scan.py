@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verifier.scan import report as report_mod
 from verifier.scan import runner
@@ -334,6 +336,18 @@ def test_redact_masks(text: str, masked: str) -> None:
 ])
 def test_redact_leaves_other_numbers(text: str) -> None:
     assert redact(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "3", "9", "０", "５", " ", "-", "@", "a", "x", "微信", "vx", "QQ", "号", ":",
+                                 "13912345678", "6222", "example.com", "还款"]), max_size=14).map("".join))
+def test_redact_quick_check_skips_only_texts_with_nothing_to_mask(text: str) -> None:
+    from verifier.scan.redact import _spans
+
+    masked = list(text)
+    for s, e, mask in _spans(text):
+        masked[s:e] = mask
+    assert redact(text) == "".join(masked)
 
 
 def test_redaction_is_consistent_within_a_report() -> None:

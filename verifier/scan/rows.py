@@ -14,7 +14,7 @@ from dataclasses import dataclass
 KINDS = ("text", "image", "voice", "video", "sticker", "file", "link", "call", "system", "mms", "other")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)     # not frozen: made once per message, and a frozen __init__ costs twice as much
 class Row:
     file: str                  # the path as given (or relative to a scanned directory)
     line: int                  # 1-based line (or record number) where the message starts in the file
