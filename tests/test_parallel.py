@@ -36,3 +36,27 @@ def test_score_iter_streams_an_endless_input() -> None:
 
     got = list(itertools.islice(score_iter(itertools.repeat("好的"), workers=2, chunk=10), 25))
     assert len(got) == 25 and {r.label for r in got} == {"normal"}
+
+
+def test_collector_paused_restores_the_collector_even_on_error() -> None:
+    import gc
+
+    from verifier import score_many
+    from verifier.parallel import collector_paused
+
+    assert gc.isenabled()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+            raise ValueError("boom")
+    except ValueError:
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()     # left as it was: off
+    finally:
+        gc.enable()
+    assert score_many(["加我微信，本金转我卡上"], use_model=False)[0].label == "scam" and gc.isenabled()

@@ -39,7 +39,9 @@ def _result(text: str, hits, signals, doc, probabilities, thresholds, lang: str)
     for h in hits:
         explanation, advice = flag_text(h.rule, lang)
         flags.append(Flag(h.rule.id, h.rule.severity, text[h.start:h.end], h.start, h.end, explanation, advice))
-    decision = decide({f.id for f in flags}, set(signals), about_debt(doc.norm.text), probabilities, thresholds)
+    # only the rules-alone decision reads whether the text is about a debt
+    debt = probabilities is None and about_debt(doc.norm.text)
+    decision = decide({f.id for f in flags}, set(signals), debt, probabilities, thresholds)
     advice = [f.advice for f in flags]
     advice.append(LABEL_ADVICE[lang][decision.label])
     return ScoreResult(
@@ -104,7 +106,7 @@ def decide_many(texts: list[str], use_model: bool = True, model_dir: str | None 
     evaluated, probabilities, thresholds = _evaluate_chunk(texts, use_model, model_dir)
     out = []
     for (hits, signals, doc), p in zip(evaluated, probabilities):
-        decision = decide({h.rule.id for h in hits}, set(signals), about_debt(doc.norm.text), p,
+        decision = decide({h.rule.id for h in hits}, set(signals), p is None and about_debt(doc.norm.text), p,
                           thresholds if p is not None else THRESHOLDS)
         out.append((decision.label, round(float(decision.risk), 4), decision.level,
                      tuple((h.rule.id, h.rule.severity, h.start, h.end) for h in hits)))
@@ -167,5 +169,12 @@ def score_iter(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_
 
 def score_many(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_model: bool = True,
                model_dir: str | None = None) -> list[ScoreResult]:
-    """Score many messages (see :func:`score_iter`); returns a list in input order."""
-    return list(score_iter(texts, lang=lang, workers=workers, use_model=use_model, model_dir=model_dir))
+    """Score many messages (see :func:`score_iter`); returns a list in input order.
+
+    The cyclic garbage collector is paused meanwhile: the growing list of results would otherwise be
+    walked again and again by collections that find nothing (results hold no cycles).
+    """
+    from .parallel import collector_paused
+
+    with collector_paused():
+        return list(score_iter(texts, lang=lang, workers=workers, use_model=use_model, model_dir=model_dir))
