@@ -216,3 +216,24 @@ def test_prefilter_loosened_expression_matches_whatever_the_pattern_matches(text
     for regex in ("a[^。\\n]{0,2}b", "(?:ab){1,2}[^b]", "^a{2,3}$", "[^a]{1,2}\\{"):
         if re.search(regex, text):
             assert re.search(loosened(regex), text, re.S), (regex, text)
+
+
+def test_prefilter_prunes_stale_databases_of_other_rule_versions(tmp_path) -> None:
+    import os
+
+    from verifier.rules.hsfilter import STALE_AFTER, prune
+
+    names = ["rules-text-aaaa.hsdb", "rules-text-bbbb.hsdb", "rules-text-cccc.hsdb", "rules-digits-dddd.hsdb",
+             "rules-eeee.hsdb", "regex-py311.marshal"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    now = 1_000_000_000.0
+    old = now - STALE_AFTER - 60
+    for name in ("rules-text-bbbb.hsdb", "rules-digits-dddd.hsdb", "rules-eeee.hsdb", "regex-py311.marshal"):
+        os.utime(tmp_path / name, (old, old))
+    os.utime(tmp_path / "rules-text-cccc.hsdb", (now - 60, now - 60))     # recent: another checkout's
+    os.utime(tmp_path / "rules-text-aaaa.hsdb", (now, now))
+    removed = prune(tmp_path / "rules-text-aaaa.hsdb", now=now)
+    assert sorted(p.name for p in removed) == ["rules-eeee.hsdb", "rules-text-bbbb.hsdb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "regex-py311.marshal", "rules-digits-dddd.hsdb", "rules-text-aaaa.hsdb", "rules-text-cccc.hsdb"]

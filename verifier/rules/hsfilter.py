@@ -4,16 +4,21 @@ The needle prefilter (:class:`.base.Prefilter`) leaves about ten candidate
 patterns per message, of which one matches. For batch scoring the catalogue is
 also compiled into Hyperscan databases (one per view) in *prefilter mode*
 (``HS_FLAG_PREFILTER``): Hyperscan approximates what it cannot run exactly
-(lookarounds, for instance) by something looser, so a pattern it does not
-report cannot match, and one scan of a message in C leaves about two
-candidates. Python's ``re`` then runs only those, exactly as before: results
-never change, only the work does (a test checks the superset property).
+(lookarounds, for instance) by something looser, and :func:`loosened` first
+makes every bounded repeat unbounded, so a pattern it does not report cannot
+match; a pattern whose rule keeps only some matches may say where they are
+(``head``: at the start; ``hs``: an expression of its own), and is then
+looked for only there. One scan of each view in C leaves about two candidate
+patterns a message. Python's ``re`` then runs only those, exactly as before:
+results never change, only the work does (tests check the superset property
+on the corpus and that batch and single evaluation agree).
 
-Compiling takes tens of seconds, so the database is compiled once per machine
+Compiling takes about ten seconds, so the database is compiled once per machine
 and kept in the user's cache directory (``$VERIFIER_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/verifier`` or ``~/.cache/verifier``), keyed by a hash of the
-patterns and the Hyperscan version. Only compiled patterns are stored there,
-never text. When Hyperscan is missing or the cache cannot be written, batch
+patterns and the Hyperscan version; databases of older rule versions are
+deleted a week after they were written. Only compiled patterns are stored
+there, never text. When Hyperscan is missing or the cache cannot be written, batch
 scoring falls back to the needle prefilter.
 """
 
@@ -23,6 +28,7 @@ import hashlib
 import os
 import re
 import threading
+from pathlib import Path
 
 from ..recache import cache_dir
 from .base import Doc, Pat
@@ -148,6 +154,7 @@ class HyperscanPrefilter:
             tmp.replace(path)
         except OSError:
             pass   # no writable cache: compile again next time
+        prune(path)
         return db
 
     def _compile(self, ids: list[int]):
@@ -188,6 +195,30 @@ class HyperscanPrefilter:
             ri, pi, _ = self.where[k]
             out.setdefault(ri, []).append(rules[ri].patterns[pi])
         return out
+
+
+STALE_AFTER = 7 * 24 * 3600   # seconds
+
+
+def prune(kept: Path, now: float | None = None) -> list[Path]:
+    """Delete the databases other versions of the rules left beside ``kept`` (same view, or the older
+    one-database layout) that were written more than :data:`STALE_AFTER` ago; each is megabytes, and
+    every change to the rules writes new ones. A recent one stays: another checkout may still use it."""
+    import time
+
+    now = time.time() if now is None else now
+    view = kept.name.split("-")[1] if kept.name.count("-") >= 2 else ""
+    removed = []
+    for other in kept.parent.glob("rules-*.hsdb"):
+        parts = other.name[:-len(".hsdb")].split("-")
+        same_kind = len(parts) == 2 or (len(parts) == 3 and parts[1] == view)
+        try:
+            if other != kept and same_kind and now - other.stat().st_mtime > STALE_AFTER:
+                other.unlink()
+                removed.append(other)
+        except OSError:
+            pass
+    return removed
 
 
 _shared: list = []
