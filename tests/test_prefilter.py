@@ -237,3 +237,20 @@ def test_prefilter_prunes_stale_databases_of_other_rule_versions(tmp_path) -> No
     assert sorted(p.name for p in removed) == ["rules-eeee.hsdb", "rules-text-bbbb.hsdb"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "regex-py311.marshal", "rules-digits-dddd.hsdb", "rules-text-aaaa.hsdb", "rules-text-cccc.hsdb"]
+
+
+def test_prefilter_long_text_candidates_equal_the_character_pair_sets_of_each_view() -> None:
+    from verifier.rules.base import FEW_KEYS, _grams
+
+    texts = [LONG, LONG.replace("一", "壹").replace("\n", "，二三"), "征 信 修 复 " * 600, ("加我v信" + "x" * 40) * 80]
+    views_with_few = [v for v, g in PREFILTER.by_gram.items() if len(g) <= FEW_KEYS]
+    assert views_with_few and len(views_with_few) < len(PREFILTER.by_gram)   # both ways are exercised
+    for text in texts:
+        doc = Doc(normalise(text))
+        expected = set(PREFILTER.always)
+        for view, by_gram in PREFILTER.by_gram.items():
+            for key in by_gram.keys() & _grams(doc.norm.view(view)):
+                expected.update(by_gram[key])
+        got = {(ri, pi) for ri, pats in PREFILTER.candidates(doc).items()
+               for pi, p in enumerate(CATALOGUE[ri].patterns) if p in pats}
+        assert got == expected, text[:30]

@@ -70,7 +70,7 @@ DEBT_CUE_RE = recache.compile(
 )
 CUE_WINDOW = 12
 
-_DIGITS = str.maketrans("零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖", "0011122233445566778899")
+_DIGITS = DIGIT_TABLE = str.maketrans("零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖", "0011122233445566778899")
 _DIGIT_CHARS_RE = recache.compile("[零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖]")
 
 

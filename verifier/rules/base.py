@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from ..contract import FLAG_SEVERITY, SIGNALS
-from ..normalise import Normalised
+from ..normalise import DIGIT_TABLE, Normalised
 from .prefilter import needles, scanner
 
 # A gap of a few characters that stays inside one sentence.
@@ -52,6 +52,9 @@ _SENTENCE_END = lazy(r"[。！？!?\n;；]")
 
 # Above this length a pattern is searched through its scanner (see ``Pat.finditer``).
 LONG_TEXT = 2000
+# A view with at most this many needle keys checks a long text key by key (substring search in C)
+# rather than building the text's set of character pairs.
+FEW_KEYS = 100
 
 
 class Doc:
@@ -489,6 +492,7 @@ class Prefilter:
     def candidates(self, doc: Doc) -> dict[int, list[Pat]]:
         """Rule index → the patterns of that rule (in declaration order) that may match ``doc``."""
         found = set(self.always)
+        grams: dict[str, set] = {}
         for view, automaton in self.automata.items():
             text = doc.norm.view(view)
             if len(text) < LONG_TEXT:
@@ -496,12 +500,38 @@ class Prefilter:
                     found.update(where)
             else:
                 by_gram = self.by_gram[view]
-                for key in by_gram.keys() & _grams(text):
+                for key in self._long_text_keys(doc, view, text, by_gram, grams):
                     found.update(by_gram[key])
         out: dict[int, list[Pat]] = {}
         for ri, pi in sorted(found):
             out.setdefault(ri, []).append(self.rules[ri].patterns[pi])
         return out
+
+
+    @staticmethod
+    def _long_text_keys(doc: Doc, view: str, text: str, by_gram: dict, grams: dict[str, set]):
+        """The keys of ``by_gram`` whose characters occur (side by side) in a long ``text``.
+
+        A view with few keys looks each one up as a substring; otherwise the text's set of characters
+        and pairs is built once per distinct string, and the digit view's is derived from the folded
+        text's (it is that text with one character mapped to one character, so its pairs are the
+        text's pairs mapped).
+        """
+        if len(by_gram) <= FEW_KEYS:
+            return [k for k in by_gram if (k if isinstance(k, str) else k[0] + k[1]) in text]
+        found = grams.get(text)
+        if found is None:
+            folded = doc.norm.text
+            if view == "digits" and len(text) == len(folded):
+                base = grams.get(folded)
+                if base is None:
+                    base = grams[folded] = _grams(folded)
+                found = {k.translate(DIGIT_TABLE) if isinstance(k, str)
+                         else (k[0].translate(DIGIT_TABLE), k[1].translate(DIGIT_TABLE)) for k in base}
+            else:
+                found = _grams(text)
+            grams[text] = found
+        return by_gram.keys() & found
 
 
 def raw_hits(rule: Rule, doc: Doc, patterns=None) -> list[Hit]:
