@@ -203,19 +203,24 @@ def _pass0(text: str) -> str:
 
 
 # ----------------------------------------------------------- pass 1: delete
+@lru_cache(maxsize=8)
+def _capturing(rx: re.Pattern) -> re.Pattern:
+    """``rx`` as one capturing group, so that ``split`` also returns what it deleted."""
+    return recache.compile(f"({rx.pattern})", rx.flags)
+
+
 def _delete_matches(text: str, rx: re.Pattern) -> tuple[str, _Map | None]:
     """Delete every match of ``rx`` (no capturing groups), building the map with C-level loops only.
 
     Equivalent to ``_rewrite`` with one deletion edit per match, but it stays fast
     on hostile input with a separator between every pair of characters.
     """
-    kept = rx.split(text)
-    if len(kept) == 1:
+    parts = _capturing(rx).split(text)   # kept, deleted, kept, …, kept: one pass of the regex
+    if len(parts) == 1:
         return text, None
+    kept = parts[0::2]
     kept_len = list(map(len, kept))
-    lengths = [0] * (2 * len(kept) - 1)
-    lengths[0::2] = kept_len
-    lengths[1::2] = map(len, rx.findall(text))
+    lengths = list(map(len, parts))
     in_starts = list(accumulate(lengths, initial=0))[0::2]
     out_starts = list(accumulate(kept_len, initial=0))
     m = _Map(len(text))
