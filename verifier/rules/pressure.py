@@ -248,7 +248,8 @@ URGENT_PRESSURE = Rule(
         Pat("repeated",
             "((?:[\u4e00-\u9fff]{0,4})(?:还钱|还款|还|转账|打款|结清|处理|回电|接电话)(?:[\u4e00-\u9fff]{0,2}))"
             "[!！。,，\\s]{0,3}\\1[!！。,，\\s]{0,3}\\1",
-            guard=_said_thrice),
+            guard=_said_thrice,
+            hs="|".join(f"{v}.{{0,{_REPEAT_SPAN - len(v)}}}{v}.{{0,{_REPEAT_SPAN - len(v)}}}{v}" for v in _REPEATED_VERBS)),
     ),
     suppress=DEFAULT_SUPPRESS + (own_words, official_notice_once),
     confirm=_pressure_confirm,
