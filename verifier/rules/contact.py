@@ -243,7 +243,9 @@ IMPERSONATION_PATTERNS = (
     # 金融监管总局通知: / 網商銀行貸後部，… (only where a message opens, after a greeting)
     Pat("org_header",
         f"(?<![^\\s【\\[(好,]){_ORG}(?:{cg(8)}{_ROLE}|(?=(?:的)?(?:通知|提醒|告知|温馨提示|[,:]))|[^,;:。、!?\\n】]{{0,6}}(?=:))",
-        head=_HEAD),
+        head=_HEAD,
+        # the same with its lookarounds read as text (Hyperscan would drop them, and let any body through)
+        hs=f"^.{{0,{_HEAD - 1}}}{_ORG}(?:{cg(8)}{_ROLE}|(?:的)?(?:通知|提醒|告知|温馨提示|[,:])|[^,;:。、!?\\n】]{{0,6}}:)"),
     # 借呗贷后这边… / 支付宝客服这边，… / 我们是借呗这边的 (where a line opens)
     Pat("side_claim",
         f"(?<![^\\s【\\[(好,:]){_ORG}(?:{cg(6)}{_ROLE})?这边(?:的)?(?!的?(?:用户|客户|账单|显示|还款|还清|已经))"),
