@@ -88,15 +88,15 @@ class RuntimeModel:
     intercept: array
 
     # ------------------------------------------------------------ features
-    def _ids(self, folded: str, tokens: list[str]) -> tuple[list, list]:
-        """Vocabulary columns of the word and char n-grams of one message (None: not in the vocabulary)."""
-        return (list(map(self.word_vocab.get, word_ngrams(tokens, *self.word_range))),
-                list(map(self.char_vocab.get, char_ngrams(folded, *self.char_range))))
+    @staticmethod
+    def _counts(grams: list[str], vocab: dict[str, int]) -> dict[int, int]:
+        """Column → count of the n-grams that are in the vocabulary (each distinct n-gram looked up once:
+        a long message repeats its n-grams many times)."""
+        get = vocab.get
+        return {j: c for g, c in Counter(grams).items() if (j := get(g)) is not None}
 
     @staticmethod
-    def _block(ids: list, idf: array, offset: int) -> list[tuple[int, float]]:
-        counts = Counter(ids)
-        counts.pop(None, None)
+    def _block(counts: dict[int, int], idf: array, offset: int) -> list[tuple[int, float]]:
         if not counts:
             return []
         vals = [(j, (1.0 + math.log(c)) * idf[j]) for j, c in counts.items()]
@@ -105,7 +105,8 @@ class RuntimeModel:
 
     def vector(self, folded: str, tokens: list[str]) -> list[tuple[int, float]]:
         """The non-zero features (column, value) of one message."""
-        words, chars = self._ids(folded, tokens)
+        words = self._counts(word_ngrams(tokens, *self.word_range), self.word_vocab)
+        chars = self._counts(char_ngrams(folded, *self.char_range), self.char_vocab)
         return self._block(words, self.word_idf, 0) + self._block(chars, self.char_idf, len(self.word_vocab))
 
     # ------------------------------------------------------- probabilities
