@@ -19,8 +19,8 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn"
 
 
 class LazyPattern:
-    """The class's methods compile the pattern; compiling then binds the compiled pattern's own
-    methods on the instance, so that every later call goes straight to ``re`` (no wrapper call)."""
+    """The first use of a method (``search``, ``finditer``, …) compiles the pattern, which binds the
+    compiled pattern's own methods on the instance: every later call goes straight to ``re``."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -38,29 +38,11 @@ class LazyPattern:
                 setattr(self, name, getattr(rx, name))
         return rx
 
-    def search(self, *args):
-        return self.compiled().search(*args)
-
-    def match(self, *args):
-        return self.compiled().match(*args)
-
-    def fullmatch(self, *args):
-        return self.compiled().fullmatch(*args)
-
-    def finditer(self, *args):
-        return self.compiled().finditer(*args)
-
-    def findall(self, *args):
-        return self.compiled().findall(*args)
-
-    def sub(self, *args):
-        return self.compiled().sub(*args)
-
-    def subn(self, *args):
-        return self.compiled().subn(*args)
-
-    def split(self, *args):
-        return self.compiled().split(*args)
+    def __getattr__(self, name: str):
+        """``search``, ``finditer``… before the first call: compile, after which they are found directly."""
+        if name in _METHODS:
+            return getattr(self.compiled(), name)
+        raise AttributeError(name)
 
     def __repr__(self) -> str:
         return f"lazy({self.pattern!r})"

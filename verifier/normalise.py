@@ -70,7 +70,7 @@ DEBT_CUE_RE = recache.compile(
 )
 CUE_WINDOW = 12
 
-_DIGITS = DIGIT_TABLE = str.maketrans("零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖", "0011122233445566778899")
+DIGIT_TABLE = str.maketrans("零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖", "0011122233445566778899")
 _DIGIT_CHARS_RE = recache.compile("[零〇一壹幺二两贰三叁四肆五伍六陆七柒八捌九玖]")
 
 
@@ -410,6 +410,6 @@ def normalise(text: str) -> Normalised:
     t2, m2 = _pass2(t1)
     maps = tuple(m for m in (m2, m1) if m is not None)
     return Normalised(
-        original=text, plain=plain, text=t2, digits=t2.translate(_DIGITS) if _DIGIT_CHARS_RE.search(t2) else t2,
+        original=text, plain=plain, text=t2, digits=t2.translate(DIGIT_TABLE) if _DIGIT_CHARS_RE.search(t2) else t2,
         removed_format_chars=removed, _maps=maps,
     )

@@ -231,6 +231,10 @@ _SIG_BODY = (
 _HEAD = 12
 # What ``str.strip`` removes: Unicode white space and the four ASCII separators Python counts as space.
 _STRIPPED = "[\\s\\x1c-\\x1f]"
+# What follows an organisation heading a message: a notice word or a comma, or a short label and a colon.
+_NOTICE = "(?:的)?(?:通知|提醒|告知|温馨提示|[,:])"
+_LABEL = "[^,;:。、!?\\n】]{0,6}"
+_SIGNATURE = "【[^【】\\n]{1,16}】"
 
 IMPERSONATION_PATTERNS = (
     # 我是支付宝官方协商专员 / 这里是花呗风控中心 / 我是反诈中心民警
@@ -242,17 +246,17 @@ IMPERSONATION_PATTERNS = (
         f"|(?:我是|我们是|这里是){cg(6)}(?:理赔|退款|退费|售后|注销)(?:客服|专员|中心|部门?)"),
     # 金融监管总局通知: / 網商銀行貸後部，… (only where a message opens, after a greeting)
     Pat("org_header",
-        f"(?<![^\\s【\\[(好,]){_ORG}(?:{cg(8)}{_ROLE}|(?=(?:的)?(?:通知|提醒|告知|温馨提示|[,:]))|[^,;:。、!?\\n】]{{0,6}}(?=:))",
+        f"(?<![^\\s【\\[(好,]){_ORG}(?:{cg(8)}{_ROLE}|(?={_NOTICE})|{_LABEL}(?=:))",
         head=_HEAD,
-        # the same with its lookarounds read as text (Hyperscan would drop them, and let any body through)
-        hs=f"^.{{0,{_HEAD - 1}}}{_ORG}(?:{cg(8)}{_ROLE}|(?:的)?(?:通知|提醒|告知|温馨提示|[,:])|[^,;:。、!?\\n】]{{0,6}}:)"),
+        # the same with its lookaheads read as text (Hyperscan would drop them, and let any body through)
+        hs=f"^.{{0,{_HEAD - 1}}}{_ORG}(?:{cg(8)}{_ROLE}|{_NOTICE}|{_LABEL}:)"),
     # 借呗贷后这边… / 支付宝客服这边，… / 我们是借呗这边的 (where a line opens)
     Pat("side_claim",
         f"(?<![^\\s【\\[(好,:]){_ORG}(?:{cg(6)}{_ROLE})?这边(?:的)?(?!的?(?:用户|客户|账单|显示|还款|还清|已经))"),
     # 【招商银行】… / …【医保局】: a sender's SMS signature (checked: with an off-channel ask)
-    Pat("signature", "【[^【】\\n]{1,16}】",
+    Pat("signature", _SIGNATURE,
         # only a signature that opens or closes the message, or a line, counts (see ``_claim_confirm``)
-        hs=f"(?:^{_STRIPPED}*|\\n)【[^【】\\n]+】|【[^【】\\n]+】{_STRIPPED}*$"),
+        hs=f"(?:^{_STRIPPED}*|\\n){_SIGNATURE}|{_SIGNATURE}{_STRIPPED}*$"),
     # 官方授权合作律所 / 蚂蚁集团授权的合作律所 / 支付宝内部人员
     Pat("official_partner",
         f"(?:{_PARTNER_OF})(?:集团)?(?:官方)?(?:正式)?(?:授权|合作|指定|委托|认证)(?:的)?(?:合作)?(?:的)?(?:协商|信用修复|债务)?(?:合作)?"

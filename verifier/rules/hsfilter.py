@@ -88,9 +88,9 @@ def expression(pat: Pat) -> str:
     if pat.head is not None:
         return f"^.{{0,{pat.head - 1}}}(?:{pat.regex})"
     return loosened(pat.regex)
+
+
 _lock = threading.Lock()
-
-
 VIEWS = ("text", "digits", "plain")
 
 

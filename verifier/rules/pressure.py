@@ -170,10 +170,16 @@ def _pressure_confirm(doc: Doc, m: re.Match, name: str) -> bool:
     return _PRESSURE_CONTEXT_RE.search(text, max(0, s - 60), min(len(text), e + 40)) is not None
 
 
-_REPEATED_VERBS = ("还", "转账", "打款", "结清", "处理", "回电", "接电话")
-
-
-_REPEAT_SPAN = 2 * (4 + 3 + 2 + 3)   # two repeats of the demand (≤ 9 characters) and its separator (≤ 3)
+# 立即还款！立即还款！立即还款！: a demand (a verb with up to 4 characters before and 2 after) said three
+# times, with up to 3 separators between.
+_REPEATED_DEMANDS = ("还钱", "还款", "还", "转账", "打款", "结清", "处理", "回电", "接电话")
+_BEFORE, _AFTER, _BETWEEN = 4, 2, 3
+# The words one of which each repeat contains (还钱 and 还款 contain 还)...
+_REPEATED_VERBS = tuple(d for d in _REPEATED_DEMANDS if not any(o != d and o in d for o in _REPEATED_DEMANDS))
+# ...so that word occurs three times, the third at most this far after the first.
+_REPEAT_SPAN = 2 * (_BEFORE + max(map(len, _REPEATED_DEMANDS)) + _AFTER + _BETWEEN)
+_DEMAND = f"((?:[\u4e00-\u9fff]{{0,{_BEFORE}}})(?:{'|'.join(_REPEATED_DEMANDS)})(?:[\u4e00-\u9fff]{{0,{_AFTER}}}))"
+_SEPARATOR = f"[!！。,，\\s]{{0,{_BETWEEN}}}"
 
 
 def _said_thrice(text: str) -> bool:
@@ -245,9 +251,7 @@ URGENT_PRESSURE = Rule(
         *family("empty_consequence",
                 "后果自负|后果自己承担|别怪我们|别怪我(?!说话|多嘴|直说|啰嗦)|自己看着办|后果很严重|后果不堪设想|到时候别后悔|后果(?:你)?承担不起"),
         # 立即还款！立即还款！立即还款！
-        Pat("repeated",
-            "((?:[\u4e00-\u9fff]{0,4})(?:还钱|还款|还|转账|打款|结清|处理|回电|接电话)(?:[\u4e00-\u9fff]{0,2}))"
-            "[!！。,，\\s]{0,3}\\1[!！。,，\\s]{0,3}\\1",
+        Pat("repeated", f"{_DEMAND}{_SEPARATOR}\\1{_SEPARATOR}\\1",
             guard=_said_thrice,
             hs="|".join(f"{v}.{{0,{_REPEAT_SPAN - len(v)}}}{v}.{{0,{_REPEAT_SPAN - len(v)}}}{v}" for v in _REPEATED_VERBS)),
     ),

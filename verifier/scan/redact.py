@@ -27,13 +27,14 @@ ID_RE = lazy(rf"(?<![0-9０-９A-Za-z])[1-9１-９]{_D}{{16}}[0-9０-９Xx](?![0
 CARD_RE = lazy(rf"(?<![0-9０-９])(?:[3-6３-６]{_D}{{3}}(?:[ \-]?{_D}{{4}}){{3}}(?:[ \-]?{_D}{{1,3}})?)(?![0-9０-９])")
 EMAIL_RE = lazy(r"(?<![A-Za-z0-9._%+\-])([A-Za-z0-9._%+\-]{1,64})@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
 QQ_RE = lazy(rf"(?<![A-Za-z])(?:[Qq][Qq]|ＱＱ|扣扣|企鹅|[Qq]号)\s?(?:号|號)?\s?[:：]?\s?({_D}{{5,11}})(?![0-9０-９])")
-WECHAT_RE = lazy(r"(?<![A-Za-z])(?:微信|薇信|威信|[VvＶｖ]信|[Vv][Xx]|ｖｘ|ＶＸ|[Ww][Xx]|[Ww]e[Cc]hat|微信号|微信號)\s?(?:号|號|id|ID)?\s?[:：]?\s?"
+_WECHAT_CUE = r"微信|薇信|威信|[VvＶｖ]信|[Vv][Xx]|ｖｘ|ＶＸ|[Ww][Xx]|[Ww]e[Cc]hat"
+WECHAT_RE = lazy(rf"(?<![A-Za-z])(?:{_WECHAT_CUE}|微信号|微信號)\s?(?:号|號|id|ID)?\s?[:：]?\s?"
                  r"([A-Za-z][A-Za-z0-9_\-]{5,19})(?![A-Za-z0-9_\-])")
 
 
 # What every pattern above needs: three digits in a row (a phone, landline, ID, card or QQ number
 # has them), an "@", or a WeChat cue word. A text without any is returned as it is, unsearched.
-_ANY_RE = lazy(r"[0-9０-９]{3}|@|微信|薇信|威信|[VvＶｖ]信|[Vv][Xx]|ｖｘ|ＶＸ|[Ww][Xx]|[Ww]e[Cc]hat")
+_ANY_RE = lazy(rf"{_D}{{3}}|@|{_WECHAT_CUE}")
 
 
 def _mask_digits(s: str, keep_head: int, keep_tail: int) -> str:
