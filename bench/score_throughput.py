@@ -11,6 +11,9 @@ Naive: what a first version would do with the same libraries and no care for spe
 classifier alone, no rules). Its figure comes from the first 3,000 messages; the batch form of the same
 naive pipeline (one `transform` + `predict_proba` over all messages) is printed too.
 
+The time one core spends per distinct message in each stage (chat mix, 10,000 messages) is printed
+too: where the remaining time goes.
+
 Usage: python bench/score_throughput.py [N]
 """
 
@@ -71,6 +74,47 @@ def naive(rows: list[dict], texts: list[str]) -> tuple[float, float]:
     return per_message, batch
 
 
+def stages(texts: list[str], repeat: int = 3) -> dict[str, float]:
+    """Microseconds one core spends per distinct message in each stage of ``score_many`` (best of
+    ``repeat``; blocks of 1,000, as the batch API scores them)."""
+    import gc
+
+    from verifier.api import _score_chunk
+    from verifier.model import shared
+    from verifier.normalise import normalise
+    from verifier.rules import batch_prefilter, evaluate
+    from verifier.rules.base import Doc
+    from verifier.segment import cut
+
+    prefilter, runtime = batch_prefilter(), shared(None).runtime
+    folded = [normalise(t).text for t in texts]
+    tokens = [cut(f) for f in folded]
+    blocks = range(0, len(texts), 1000)
+
+    def best(fn) -> float:
+        fastest = float("inf")
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn()
+            fastest = min(fastest, time.perf_counter() - t)
+        return fastest / len(texts) * 1e6
+
+    _score_chunk((texts[:1000], "zh", True, None))   # lazily built tables and imports, before any timing
+    gc.disable()
+    try:
+        norm = best(lambda: [normalise(t) for t in texts])
+        prefilter_us = best(lambda: [prefilter.candidates(Doc(normalise(t))) for t in texts]) - norm
+        rules = best(lambda: [evaluate(t, prefilter) for t in texts]) - norm - prefilter_us
+        seg = best(lambda: [cut(f) for f in folded])
+        model = best(lambda: [runtime.proba_many(folded[i:i + 1000], tokens[i:i + 1000]) for i in blocks])
+        total = best(lambda: [_score_chunk((texts[i:i + 1000], "zh", True, None)) for i in blocks])
+    finally:
+        gc.enable()
+    return {"normalise": norm, "Hyperscan prefilter": prefilter_us, "patterns + suppressions": rules,
+            "segmentation": seg, "model": model, "decision + result": total - norm - prefilter_us - rules - seg - model,
+            "total": total}
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
@@ -86,6 +130,9 @@ def main() -> None:
             results[(mix, workers)] = rate
             print(f"score_many, {mix:<6} mix ({chars:.0f} chars/msg), {workers} worker{'s' if workers > 1 else ' '}: "
                   f"{rate:>8,.0f} messages/s")
+    split = stages(texts_of["chat"][:10_000])
+    print("one core, per distinct chat-mix message: "
+          + ", ".join(f"{name} {us:.0f} µs" for name, us in split.items()))
     try:
         per_message, batch = naive(rows, texts_of["corpus"])
     except ImportError:
