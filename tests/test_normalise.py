@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verifier.normalise import normalise, trie_regex, variant_table
 
@@ -78,3 +80,36 @@ def test_normalise_trie_regex_matches_longest() -> None:
 
     rx = re.compile(trie_regex(["ab", "abc", "b"]))
     assert [m.group() for m in rx.finditer("abcab b")] == ["abc", "ab", "b"]
+
+
+# ------------------------------------------------------------- the batch form
+def _views(n) -> tuple:
+    return (n.original, n.plain, n.text, n.digits, n.removed_format_chars,
+            [n.span(s, e) for s in range(len(n.text) + 1) for e in (s, s + 1, len(n.text))])
+
+
+def test_normalise_many_equals_normalise_on_the_folds_and_the_corpus() -> None:
+    from verifier import corpus
+    from verifier.normalise import BATCH_MIN, normalise_many
+
+    texts = [o for o, _ in FOLDS] + [r["text"] for r in corpus.load()[::7]]
+    assert len(texts) > BATCH_MIN
+    batch = normalise_many(texts)
+    assert [n.text for n in batch][:len(FOLDS)] == [f for _, f in FOLDS]
+    assert [_views(n) for n in batch] == [_views(normalise(t)) for t in texts]
+
+
+def test_normalise_many_keeps_surrogates_astral_and_empty_texts_apart() -> None:
+    from verifier.normalise import BATCH_MIN, normalise_many
+
+    texts = ["", "\ud800", "𠀀徵信\U0001f600", "ＡＢ\u200b", "", "\udfff帳\ud83d", "加V信"] * BATCH_MIN
+    assert [_views(n) for n in normalise_many(texts)] == [_views(normalise(t)) for t in texts]
+    assert normalise_many(texts[:2]) and [n.plain for n in normalise_many(texts[:2])] == ["", "\ufffd"]
+
+
+@given(st.lists(st.text(max_size=30), min_size=0, max_size=40))
+@settings(max_examples=60, deadline=None)
+def test_normalise_many_equals_normalise_on_any_text(texts: list[str]) -> None:
+    from verifier.normalise import normalise_many
+
+    assert [_views(n) for n in normalise_many(texts)] == [_views(normalise(t)) for t in texts]

@@ -8,7 +8,7 @@ from itertools import islice
 from .errors import InputError
 from .messages import LABEL_ADVICE, check_lang, flag_text
 from .results import Flag, ScoreResult
-from .rules import batch_prefilter, evaluate
+from .rules import batch_prefilter, evaluate, evaluate_many
 from .scoring import THRESHOLDS, about_debt, decide
 
 MAX_CHARS = 1_048_576   # one message; whole chat exports go through ``verifier scan``
@@ -77,7 +77,7 @@ def _evaluate_chunk(texts: list[str], use_model: bool, model_dir: str | None) ->
     """Rules on each text, the model on all of them in one sparse product: (evaluated, probabilities, thresholds)."""
     loaded = _model(use_model, model_dir)
     prefilter = batch_prefilter()
-    evaluated = [evaluate(t, prefilter) for t in texts]
+    evaluated = evaluate_many(texts, prefilter)
     if loaded is None:
         return evaluated, [None] * len(texts), THRESHOLDS
     from .segment import cut
@@ -120,7 +120,9 @@ def warm(use_model: bool = True, model_dir: str | None = None) -> None:
     from . import lazyre
     from .rules import CATALOGUE
 
-    decide_many(["预热：加我微信，本金转我卡上，逾期要上门", ""], use_model, model_dir)
+    from .normalise import BATCH_MIN
+
+    decide_many(["预热：加我微信，本金转我卡上，逾期要上门", ""] * BATCH_MIN, use_model, model_dir)
     for pattern in list(lazyre.REGISTRY):
         pattern.compiled()
     for rule in CATALOGUE:

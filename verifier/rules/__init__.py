@@ -6,7 +6,7 @@ A golden-list test compares it with the contract.
 
 from __future__ import annotations
 
-from ..normalise import normalise
+from ..normalise import normalise, normalise_many
 from .base import Doc, Hit, Prefilter, Rule, raw_hits
 from .contact import IMPERSONATION, OFF_PLATFORM_CONTACT
 from .credentials import CREDENTIAL_REQUEST
@@ -88,8 +88,17 @@ def evaluate(text: str, prefilter=None) -> tuple[list[Hit], list[str], Doc]:
     ``prefilter`` picks the candidate patterns (default: the needle prefilter;
     batches pass :func:`batch_prefilter`); the result never depends on it.
     """
-    doc = Doc(normalise(text))
-    candidates = (prefilter or PREFILTER).candidates(doc)
+    return _evaluate_doc(Doc(normalise(text)), prefilter or PREFILTER)
+
+
+def evaluate_many(texts: list[str], prefilter=None) -> list[tuple[list[Hit], list[str], Doc]]:
+    """:func:`evaluate` of each text (the same results), normalised as one batch."""
+    prefilter = prefilter or PREFILTER
+    return [_evaluate_doc(Doc(norm), prefilter) for norm in normalise_many(texts)]
+
+
+def _evaluate_doc(doc: Doc, prefilter) -> tuple[list[Hit], list[str], Doc]:
+    candidates = prefilter.candidates(doc)
     raw = [raw_hits(rule, doc, candidates[i]) if i in candidates else () for i, rule in enumerate(CATALOGUE)]
     direct_live = any(h.direct and not _cancelled_here(h) for i in _FLAG_INDEX for h in raw[i])
     flags: list[Hit] = []
