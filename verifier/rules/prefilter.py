@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+from functools import lru_cache
 from importlib import resources
 
 try:   # the parser behind ``re``
@@ -46,6 +47,12 @@ def _first_chars(seq) -> tuple[set[str] | None, bool]:
     return out, True
 
 
+@lru_cache(maxsize=1)
+def _decimal_digits() -> frozenset[str]:
+    """What ``\\d`` matches in a str pattern (computed only when the analysis cache misses)."""
+    return frozenset(re.findall(r"\d", "".join(map(chr, range(0x110000)))))
+
+
 def _class_chars(av, limit: int) -> set[str] | None:
     chars: set[str] = set()
     for o, a in av:
@@ -54,7 +61,7 @@ def _class_chars(av, limit: int) -> set[str] | None:
         elif o is _c.RANGE and a[1] - a[0] <= limit:
             chars |= {chr(x) for x in range(a[0], a[1] + 1)}
         elif o is _c.CATEGORY and a is _c.CATEGORY_DIGIT:
-            chars |= set("0123456789")
+            chars |= _decimal_digits()   # a str pattern's \\d is every script's digits, not only 0-9
         else:
             return None
     return chars
