@@ -254,3 +254,18 @@ def test_prefilter_long_text_candidates_equal_the_character_pair_sets_of_each_vi
         got = {(ri, pi) for ri, pats in PREFILTER.candidates(doc).items()
                for pi, p in enumerate(CATALOGUE[ri].patterns) if p in pats}
         assert got == expected, text[:30]
+
+
+def test_first_chars_and_needles_know_that_backslash_d_is_every_scripts_digits() -> None:
+    """``\\d`` in a str pattern matches ٣ (Arabic-Indic) and २ (Devanagari): the scanner must start there
+    and the needles must not ask for an ASCII digit."""
+    import re
+
+    from verifier.rules.prefilter import _fast, _needles, scanner
+
+    for text in ("٣小时内还款", "२天内处理", "3小时内还款"):
+        for regex in (r"\d+(?:小时|天)内", r"(?:\d|十)+(?:小时|天)内"):
+            assert re.compile(scanner(regex)).search(text) is not None, (regex, text)
+            assert re.compile(_fast(regex)).search(text) is not None, (regex, text)
+            found = _needles(regex)
+            assert found is None or any(n in text for n in found), (regex, found)
