@@ -38,6 +38,7 @@ from functools import lru_cache
 from itertools import chain, repeat
 
 MAGIC = b"VRT1"
+_ROW_BITS = 20   # a batch of fewer than 2**20 messages: a message's number fits beside a bigram key
 _WHITE_SPACES = re.compile(r"\s\s+")   # scikit-learn's _VectorizerMixin._white_spaces
 
 
@@ -122,10 +123,11 @@ class RuntimeModel:
     def proba_many(self, folded: list[str], tokens: list[list[str]]):
         """A numpy array (messages × labels) of probabilities for a batch, computed with numpy.
 
-        Word n-grams are looked up in the vocabulary one by one; character
-        n-grams of up to three characters become integers (21 bits a code
-        point) looked up over the whole batch at once (a table for single
-        characters, ``searchsorted`` for pairs and triples).
+        Each distinct word of the batch is looked up in the vocabulary once, and
+        its bigrams as integer pairs (see :meth:`_word_columns`); character
+        n-grams are looked up over the whole batch at once: a table for single
+        characters, a square table for pairs, ``searchsorted`` over integer
+        keys (21 bits a code point) for triples.
         """
         import numpy as np
         from scipy import sparse
@@ -159,7 +161,8 @@ class RuntimeModel:
         lengths = [len(t) for t in tokens]
         flat = list(chain.from_iterable(tokens))
         n = len(tokens)
-        table = self._bigram_table() if self.word_range == (1, 2) and " " not in "".join(flat) else None
+        distinct = set(flat)
+        table = self._bigram_table() if self.word_range == (1, 2) and " " not in "".join(distinct) else None
         if table is None:
             flat_cols: list[int] = []
             counts = []
@@ -172,17 +175,24 @@ class RuntimeModel:
             keep = cols >= 0
             return rows[keep], cols[keep]
         keys, table_cols, width = table
-        cols = np.array(list(map(self.word_vocab.get, flat, repeat(-1))), dtype=np.int64)
+        # each distinct word of the batch looked up once: the vocabulary is large, the batch's words few
+        get = self.word_vocab.get
+        local = {w: get(w, -1) for w in distinct}
+        cols = np.array(list(map(local.__getitem__, flat)), dtype=np.int64)
         owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
         keep = cols >= 0
         rows_out, cols_out = [owner[keep]], [cols[keep]]
         if len(cols) > 1 and len(keys):
             a, b = cols[:-1], cols[1:]
             pair = (owner[:-1] == owner[1:]) & (a >= 0) & (b >= 0)
-            wanted = a[pair] * width + b[pair]
+            wanted, rows = a[pair] * width + b[pair], owner[:-1][pair]
+            if n < 1 << _ROW_BITS and width < 1 << 21:
+                # sorted (with each message's number in the low bits), the keys are found in one sweep
+                packed = np.sort((wanted << _ROW_BITS) | rows)
+                wanted, rows = packed >> _ROW_BITS, packed & ((1 << _ROW_BITS) - 1)
             at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
             hit = keys[at] == wanted
-            rows_out.append(owner[:-1][pair][hit])
+            rows_out.append(rows[hit])
             cols_out.append(table_cols[at[hit]])
         return np.concatenate(rows_out), np.concatenate(cols_out)
 
@@ -252,6 +262,14 @@ class RuntimeModel:
                 c = lut[np.minimum(codes, len(lut) - 1).astype(np.int64)]
                 hit = c >= 0
                 r, c = owner[hit], c[hit]
+            elif k == 2:    # a pair: both code points' places among the pairs' characters, then a square table
+                index, square, width = self._pair_table()
+                at = index[np.minimum(codes, len(index) - 1).astype(np.int64)]
+                a, b = at[:m], at[1:]
+                ok = (a >= 0) & (b >= 0) & (owner[:m] == owner[1:])
+                c = square[a[ok] * width + b[ok]]
+                hit = c >= 0
+                r, c = owner[:m][ok][hit], c[hit].astype(np.int64)
             elif k > 3:     # 63 bits hold three code points; longer n-grams are looked up one by one
                 r, c = self._char_columns_slow(texts, k)
             else:
@@ -295,6 +313,27 @@ class RuntimeModel:
                 lut[c] = j
             self._lut = lut
         return lut
+
+    def _pair_table(self):
+        """Two-character n-grams as a dense table: (code point → its place among the characters of the
+        vocabulary's pairs, or -1; a ``width × width`` table of columns, -1 where no pair; ``width``).
+        About 1,600 characters: a few megabytes, shared by forked workers, looked up in one step."""
+        import numpy as np
+
+        cached = self.__dict__.get("_pairs")
+        if cached is None:
+            pairs = [(w, j) for w, j in self.char_vocab.items() if len(w) == 2]
+            chars = sorted({ch for w, _ in pairs for ch in w})
+            index = np.full(max(map(ord, chars), default=0) + 2, -1, dtype=np.int64)   # last slot: -1
+            for place, ch in enumerate(chars):
+                index[ord(ch)] = place
+            width = len(chars)
+            dtype = np.int16 if len(self.char_vocab) < 2 ** 15 else np.int32
+            square = np.full(width * width, -1, dtype=dtype)
+            for w, j in pairs:
+                square[index[ord(w[0])] * width + index[ord(w[1])]] = j
+            cached = self._pairs = (index, square, width)
+        return cached
 
     def _char_table(self, k: int):
         """Sorted integer keys of the vocabulary's ``k``-character n-grams, and their columns."""
