@@ -42,3 +42,17 @@ def test_segment_uses_a_private_tokenizer() -> None:
 
 def test_segment_engine_version_is_recorded() -> None:
     assert segment.engine_version().startswith("rjieba ")
+
+
+def test_segment_cut_drops_exactly_the_whitespace_words() -> None:
+    """``cut`` skips its filter on a text without whitespace; with or without it, the words are the
+    engine's words minus the whitespace ones (every str.isspace character included)."""
+    from verifier import corpus
+    from verifier.segment import cut, tokenizer
+
+    spaces = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+    texts = [r["text"] for r in corpus.load()[::11]] + [f"还款{c}逾期 本金" for c in spaces] + ["", " ", "\u3000\u3000"]
+    for text in texts:
+        words = cut(text)
+        assert words == [w for w in tokenizer().cut(text, True) if not w.isspace()], text
+        assert not any(w.isspace() for w in words)

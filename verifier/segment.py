@@ -15,6 +15,7 @@ that a pickled vectoriser can refer to, is :func:`verifier.features.words`.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -70,9 +71,15 @@ def tokenizer():
         return jb
 
 
+_SPACE_RE = re.compile(r"\s")   # what str.isspace() calls whitespace
+
+
 def cut(text: str) -> list[str]:
     """Words of ``text`` (HMM on, for unseen words), whitespace dropped."""
-    return [w for w in tokenizer().cut(text, True) if not w.isspace()]
+    words = tokenizer().cut(text, True)
+    if _SPACE_RE.search(text) is None:   # no whitespace in the text: no word to drop (the common case)
+        return words
+    return [w for w in words if not w.isspace()]
 
 
 def cut_with_offsets(text: str) -> list[tuple[str, int, int]]:
