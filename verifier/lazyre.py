@@ -11,7 +11,6 @@ tests rather than a user.
 from __future__ import annotations
 
 import re
-import sys
 
 REGISTRY: list["LazyPattern"] = []
 
@@ -39,20 +38,6 @@ class LazyPattern:
                 setattr(self, name, getattr(rx, name))
         return rx
 
-    def sharpen(self) -> None:
-        """Compile, and search through the pattern's :func:`~verifier.rules.prefilter.scanner` when it has
-        one: ``re`` then skips, in C, every position whose character cannot start a match (the scanner
-        finds where a match starts; ``match`` there gives the same match as ``search``)."""
-        rx = self.compiled()
-        if self.flags:
-            return
-        from . import recache
-        from .rules.prefilter import scanner
-
-        src = scanner(self.pattern)
-        if src is not None:
-            self.search = _searcher(recache.compile(src).search, rx.match)
-
     def __getattr__(self, name: str):
         """``search``, ``finditer``… before the first call: compile, after which they are found directly."""
         if name in _METHODS:
@@ -61,27 +46,6 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"lazy({self.pattern!r})"
-
-
-def _searcher(find, match):
-    def search(text: str, pos: int = 0, endpos: int = sys.maxsize):
-        found = find(text, pos, endpos)
-        return None if found is None else match(text, found.start(), endpos)
-
-    return search
-
-
-_sharpened = False
-
-
-def sharpen_all() -> None:
-    """:meth:`LazyPattern.sharpen` every registered pattern, once: what a batch does before it starts
-    (parsing them all costs about 30 ms, which a one-message command does not pay)."""
-    global _sharpened
-    if not _sharpened:
-        for pattern in list(REGISTRY):
-            pattern.sharpen()
-        _sharpened = True
 
 
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:

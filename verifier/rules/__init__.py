@@ -77,10 +77,8 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
 
 def batch_prefilter():
     """The prefilter for batches: Hyperscan when it can be used here (see ``hsfilter``), else the needles."""
-    from ..lazyre import sharpen_all
     from .hsfilter import shared
 
-    sharpen_all()
     return shared(CATALOGUE) or PREFILTER
 
 
