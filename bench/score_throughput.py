@@ -81,15 +81,16 @@ def stages(texts: list[str], repeat: int = 3) -> dict[str, float]:
 
     from verifier.api import _score_chunk
     from verifier.model import shared
-    from verifier.normalise import normalise
-    from verifier.rules import batch_prefilter, evaluate
+    from verifier.normalise import normalise_many
+    from verifier.rules import batch_prefilter, evaluate_many
     from verifier.rules.base import Doc
     from verifier.segment import cut
 
     prefilter, runtime = batch_prefilter(), shared(None).runtime
-    folded = [normalise(t).text for t in texts]
-    tokens = [cut(f) for f in folded]
     blocks = range(0, len(texts), 1000)
+    norms = [n for i in blocks for n in normalise_many(texts[i:i + 1000])]
+    folded = [n.text for n in norms]
+    tokens = [cut(f) for f in folded]
 
     def best(fn) -> float:
         fastest = float("inf")
@@ -102,9 +103,9 @@ def stages(texts: list[str], repeat: int = 3) -> dict[str, float]:
     _score_chunk((texts[:1000], "zh", True, None))   # lazily built tables and imports, before any timing
     gc.disable()
     try:
-        norm = best(lambda: [normalise(t) for t in texts])
-        prefilter_us = best(lambda: [prefilter.candidates(Doc(normalise(t))) for t in texts]) - norm
-        rules = best(lambda: [evaluate(t, prefilter) for t in texts]) - norm - prefilter_us
+        norm = best(lambda: [normalise_many(texts[i:i + 1000]) for i in blocks])
+        prefilter_us = best(lambda: [prefilter.candidates(Doc(n)) for n in norms])
+        rules = best(lambda: [evaluate_many(texts[i:i + 1000], prefilter) for i in blocks]) - norm - prefilter_us
         seg = best(lambda: [cut(f) for f in folded])
         model = best(lambda: [runtime.proba_many(folded[i:i + 1000], tokens[i:i + 1000]) for i in blocks])
         total = best(lambda: [_score_chunk((texts[i:i + 1000], "zh", True, None)) for i in blocks])
