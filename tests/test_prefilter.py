@@ -269,3 +269,22 @@ def test_first_chars_and_needles_know_that_backslash_d_is_every_scripts_digits()
             assert re.compile(_fast(regex)).search(text) is not None, (regex, text)
             found = _needles(regex)
             assert found is None or any(n in text for n in found), (regex, found)
+
+
+def test_find_links_skipped_only_where_no_link_can_be() -> None:
+    """``find_links`` does not look for links the prefilter ruled out: on the corpus and the rule cases,
+    with either prefilter's candidates on the document, it finds exactly what a full search finds."""
+    from verifier import corpus
+    from verifier.rules import batch_prefilter, evaluate
+    from verifier.rules.links import find_links
+
+    texts = [r["text"] for r in corpus.load()[::3]] + [c["text"] for c in rule_cases()]
+    skipped = 0
+    for text in texts:
+        want = find_links(Doc(normalise(text)))
+        for prefilter in (PREFILTER, batch_prefilter()):
+            _, _, doc = evaluate(text, prefilter)
+            assert doc.candidates is not None
+            assert find_links(doc) == want, text
+            skipped += not want
+    assert skipped > len(texts)

@@ -5,7 +5,10 @@ compiling them all costs about 0.1 s at every start, while one message needs
 only a handful. :func:`lazy` returns a stand-in with the methods of a compiled
 pattern that compiles itself the first time one is called. Every stand-in is
 registered, and a test compiles them all, so a broken regex still fails the
-tests rather than a user.
+tests rather than a user. A pattern that ``re`` cannot search with a prefix of
+its own compiles to its :func:`~verifier.rules.prefilter.fast` form (a
+lookahead on the characters a match can start with: the same matches, found
+several times sooner in a long alternation).
 """
 
 from __future__ import annotations
@@ -16,6 +19,12 @@ REGISTRY: list["LazyPattern"] = []
 
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
+def fast(pattern: str) -> str:
+    from .rules.prefilter import fast as lookahead
+
+    return lookahead(pattern)
 
 
 class LazyPattern:
@@ -33,7 +42,7 @@ class LazyPattern:
         if rx is None:
             from . import recache
 
-            rx = self._rx = recache.compile(self.pattern, self.flags)
+            rx = self._rx = recache.compile(self.pattern if self.flags else fast(self.pattern), self.flags)
             for name in _METHODS:
                 setattr(self, name, getattr(rx, name))
         return rx

@@ -98,7 +98,7 @@ def evaluate_many(texts: list[str], prefilter=None) -> list[tuple[list[Hit], lis
 
 
 def _evaluate_doc(doc: Doc, prefilter) -> tuple[list[Hit], list[str], Doc]:
-    candidates = prefilter.candidates(doc)
+    candidates = doc.candidates = prefilter.candidates(doc)
     raw = [raw_hits(rule, doc, candidates[i]) if i in candidates else () for i, rule in enumerate(CATALOGUE)]
     direct_live = any(h.direct and not _cancelled_here(h) for i in _FLAG_INDEX for h in raw[i])
     flags: list[Hit] = []

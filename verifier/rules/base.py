@@ -27,7 +27,7 @@ from typing import Callable, NamedTuple
 
 from ..contract import FLAG_SEVERITY, SIGNALS
 from ..normalise import DIGIT_TABLE, Normalised
-from .prefilter import needles, scanner
+from .prefilter import fast, needles, scanner
 
 # A gap of a few characters that stays inside one sentence.
 def gap(n: int) -> str:
@@ -67,6 +67,15 @@ class Doc:
         self._sentences: list[int] | None = None
         self.framed: dict[int, bool] = {}   # message-scope suppressions (by id), computed once per message
         self._spans: dict[tuple, tuple[int, int]] = {}   # clause and sentence bounds of the hits
+        # the prefilter's candidates (rule index → patterns), once known: every pattern that can match is
+        # among them, so a confirm function may skip looking for one that is not (see ``may_match``)
+        self.candidates: dict[int, list] | None = None
+        self.memo: dict[str, object] = {}   # what confirm functions compute once per message
+
+    def may_match(self, pat: "Pat") -> bool:
+        """False only when the prefilter has ruled ``pat`` out on this message (it cannot match)."""
+        cands = self.candidates
+        return cands is None or any(p is pat for pats in cands.values() for p in pats)
 
     @staticmethod
     def _bounds(ends: list[int], start: int, end: int, n: int) -> tuple[int, int]:
@@ -321,6 +330,7 @@ class Pat:
         if self.view not in ("text", "digits", "plain"):
             raise ValueError(f"pattern {self.name}: unknown view {self.view!r}")
         found = needles(self.regex)   # parses the regex: a syntax error is raised here
+        fast(self.regex)              # analysed now (and kept in the cache file), compiled on first use
         object.__setattr__(self, "needles", None if found is None else tuple(sorted(found, key=len)))
         object.__setattr__(self, "_compiled", [])
 
@@ -328,7 +338,7 @@ class Pat:
     def rx(self) -> re.Pattern:
         """The compiled regex, built on first use: a message compiles only the patterns it may match."""
         if not self._compiled:
-            self._compiled.append(recache.compile(self.regex))
+            self._compiled.append(recache.compile(fast(self.regex)))
         return self._compiled[0]
 
     @property

@@ -254,13 +254,18 @@ def link_reason(doc: Doc, url: str, original: str = "", start: int = 0) -> str |
 
 
 def find_links(doc: Doc) -> list[tuple[int, int, str | None]]:
-    """Every link in the message as ``(start, end, reason)`` on the original text."""
-    out = []
-    plain, original = doc.plain, doc.norm.original
-    for rx in (_URL_RE, _APK_RE):
-        for m in rx.finditer(plain):
-            out.append((m.start(), m.end(), link_reason(doc, m.group(), original[m.start():m.end()], m.start())))
-    return out
+    """Every link in the message as ``(start, end, reason)`` on the original text (found once per message;
+    not looked for at all when the prefilter has ruled out both link patterns)."""
+    found = doc.memo.get("links")
+    if found is None:
+        found = doc.memo["links"] = []
+        plain, original = doc.plain, doc.norm.original
+        for rx, pat in ((_URL_RE, _URL_PAT), (_APK_RE, _APK_PAT)):
+            if not doc.may_match(pat):
+                continue
+            for m in rx.finditer(plain):
+                found.append((m.start(), m.end(), link_reason(doc, m.group(), original[m.start():m.end()], m.start())))
+    return found
 
 
 _URL_RE = lazy(_URL)
@@ -271,12 +276,13 @@ def _link_confirm(doc: Doc, m: re.Match, name: str) -> bool:
     return link_reason(doc, m.group(), doc.norm.original[m.start():m.end()], m.start()) is not None
 
 
+# the link patterns: ``find_links`` looks with the same regexes on the same view
+_URL_PAT = Pat("url", _URL, view="plain", direct=True)
+_APK_PAT = Pat("apk_file", _APK, view="plain", direct=True)
+
 SUSPICIOUS_LINK = Rule(
     id="suspicious_link",
-    patterns=(
-        Pat("url", _URL, view="plain", direct=True),
-        Pat("apk_file", _APK, view="plain", direct=True),
-    ),
+    patterns=(_URL_PAT, _APK_PAT),
     confirm=_link_confirm,
     explanation="消息里的链接不是平台的官方网址（仿冒域名、短链接、IP地址或安装包）。点开可能是钓鱼页面，骗取账号密码或诱导转账。",
     advice="不要点击链接；直接打开官方App或手动输入官方网址办理。",

@@ -23,9 +23,11 @@ from functools import lru_cache
 from importlib import resources
 
 try:   # the parser behind ``re``
+    import re._compiler as _compiler  # type: ignore[import-not-found]
     import re._constants as _c  # type: ignore[import-not-found]
     import re._parser as _parser  # type: ignore[import-not-found]
 except ImportError:   # pragma: no cover - Python < 3.11
+    import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
@@ -138,13 +140,22 @@ def fast(regex: str) -> str:
 
 def _fast(regex: str) -> str:
     try:
-        chars, nullable = _first_chars(_parser.parse(regex))
+        parsed = _parser.parse(regex)
+        if _has_prefix(parsed):
+            return regex   # re already skips, in C, the positions a match cannot start at
+        chars, nullable = _first_chars(parsed)
     except Exception:   # noqa: BLE001 - an optimisation must never break a rule
         return regex
     if chars is None or nullable or not chars:
         return regex
     cls = "".join(re.escape(ch) for ch in sorted(chars))
     return f"(?=[{cls}])(?:{regex})"
+
+
+def _has_prefix(parsed) -> bool:
+    """Whether ``re`` finds a literal prefix or a first-character set of its own (then it searches in C)."""
+    flags = parsed.state.flags
+    return bool(_compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags))
 
 
 def scanner(regex: str) -> str | None:
@@ -279,11 +290,27 @@ def fresh_cache_text() -> str:
     import subprocess
     import sys
 
-    code = ("import json, verifier.rules; from verifier.rules import prefilter as p; "
+    code = ("import json, verifier.rules; from verifier.rules import prefilter as p; p.analyse_lazy_patterns(); "
             "print(json.dumps(p.cache_contents(), ensure_ascii=False, indent=0, sort_keys=True))")
     env = {**os.environ, "VERIFIER_PREFILTER_CACHE": "off"}
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
                           encoding="utf-8").stdout
+
+
+def analyse_lazy_patterns() -> None:
+    """Import every module and compile its lazy helper regexes, so that their :func:`fast` forms are
+    analysed here (and kept in the cache file) rather than at their first use."""
+    import importlib
+    import pkgutil
+
+    import verifier
+    from verifier import lazyre
+
+    for info in pkgutil.walk_packages(verifier.__path__, "verifier."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    for pattern in lazyre.REGISTRY:
+        pattern.compiled()
 
 
 def cache_path():
