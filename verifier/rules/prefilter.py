@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import re
-from functools import lru_cache
 from importlib import resources
 
 try:   # the parser behind ``re``
@@ -49,10 +48,12 @@ def _first_chars(seq) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-@lru_cache(maxsize=1)
-def _decimal_digits() -> frozenset[str]:
-    """What ``\\d`` matches in a str pattern (computed only when the analysis cache misses)."""
-    return frozenset(re.findall(r"\d", "".join(map(chr, range(0x110000)))))
+DIGIT = "\\d"   # in a set of first characters: any digit of any script, as a str pattern's \\d matches
+
+
+def _class(chars: set[str]) -> str:
+    """A character class of ``chars`` (:data:`DIGIT` written as ``\\d``)."""
+    return "".join("\\d" if ch == DIGIT else re.escape(ch) for ch in sorted(chars))
 
 
 def _class_chars(av, limit: int) -> set[str] | None:
@@ -63,7 +64,7 @@ def _class_chars(av, limit: int) -> set[str] | None:
         elif o is _c.RANGE and a[1] - a[0] <= limit:
             chars |= {chr(x) for x in range(a[0], a[1] + 1)}
         elif o is _c.CATEGORY and a is _c.CATEGORY_DIGIT:
-            chars |= _decimal_digits()   # a str pattern's \\d is every script's digits, not only 0-9
+            chars.add(DIGIT)   # every script's digits, not only 0-9
         else:
             return None
     return chars
@@ -148,7 +149,7 @@ def _fast(regex: str) -> str:
         return regex
     if chars is None or nullable or not chars:
         return regex
-    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    cls = _class(chars)
     return f"(?=[{cls}])(?:{regex})"
 
 
@@ -173,7 +174,7 @@ def scanner(regex: str) -> str | None:
         return None
     if chars is None or nullable or not chars:
         return None
-    cls = "".join(re.escape(ch) for ch in sorted(chars))
+    cls = _class(chars)
     return f"[{cls}](?<=(?=(?:{regex}))[{cls}])"
 
 
@@ -223,6 +224,8 @@ def _node(op, av, ignorecase: bool) -> tuple[frozenset[str] | None, frozenset[st
         return frozenset({ch}), frozenset({ch})
     if op is _c.IN:
         chars = _class_chars(av, MAX_CLASS)
+        if chars is not None and DIGIT in chars:
+            return None, None   # not a finite set of literals
         if chars is None or len(chars) > MAX_CLASS or (ignorecase and any(c.lower() != c.upper() for c in chars)):
             return None, None
         return frozenset(chars), frozenset(chars)
