@@ -118,9 +118,8 @@ def warm(use_model: bool = True, model_dir: str | None = None) -> None:
     segmenter's dictionary, every compiled pattern — so that forked workers share it (copy-on-write)
     instead of each loading its own."""
     from . import lazyre
-    from .rules import CATALOGUE
-
     from .normalise import BATCH_MIN
+    from .rules import CATALOGUE
 
     decide_many(["预热：加我微信，本金转我卡上，逾期要上门", ""] * BATCH_MIN, use_model, model_dir)
     for pattern in list(lazyre.REGISTRY):

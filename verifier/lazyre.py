@@ -21,12 +21,6 @@ REGISTRY: list["LazyPattern"] = []
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
-def fast(pattern: str) -> str:
-    from .rules.prefilter import fast as lookahead
-
-    return lookahead(pattern)
-
-
 class LazyPattern:
     """The first use of a method (``search``, ``finditer``, …) compiles the pattern, which binds the
     compiled pattern's own methods on the instance: every later call goes straight to ``re``."""
@@ -41,6 +35,7 @@ class LazyPattern:
         rx = self._rx
         if rx is None:
             from . import recache
+            from .rules.prefilter import fast
 
             rx = self._rx = recache.compile(self.pattern if self.flags else fast(self.pattern), self.flags)
             for name in _METHODS:

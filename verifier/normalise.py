@@ -416,7 +416,6 @@ def _digits(t2: str) -> str:
     return t2.translate(DIGIT_TABLE) if _DIGIT_CHARS_RE.search(t2) else t2
 
 
-
 def _passes12(plain: str) -> tuple[str, tuple[_Map, ...], int]:
     t1, m1, removed = _pass1(plain)
     t2, m2 = _pass2(t1)
@@ -430,6 +429,9 @@ def normalise(text: str) -> Normalised:
     return Normalised(text, plain, t2, _digits(t2), removed, maps)
 
 
+BATCH_MIN = 8   # below this many texts, folding one by one is quicker than building the numpy arrays
+
+
 def normalise_many(texts: list[str]) -> list[Normalised]:
     """:func:`normalise` of each text (the same results), with the one-to-one folds of pass 0 and of the
     digit view done for all the texts at once (two numpy table lookups instead of a ``str.translate``
@@ -439,12 +441,10 @@ def normalise_many(texts: list[str]) -> list[Normalised]:
     lut = _lut()
     plains = lut.fold(texts)
     done = [_passes12(p) for p in plains]
-    folded = [t2 for t2, _, _ in done]
-    digits = list(folded)
-    some = [k for k, t2 in enumerate(folded) if _DIGIT_CHARS_RE.search(t2)]
-    if some:
-        for k, d in zip(some, lut.digits([folded[k] for k in some])):
-            digits[k] = d
+    digits = [t2 for t2, _, _ in done]
+    some = [k for k, t2 in enumerate(digits) if _DIGIT_CHARS_RE.search(t2)]   # the others keep t2 itself
+    for k, d in zip(some, lut.digits([digits[k] for k in some])):
+        digits[k] = d
     return [Normalised(t, p, t2, d, removed, maps)
             for t, p, (t2, maps, removed), d in zip(texts, plains, done, digits)]
 
@@ -461,7 +461,7 @@ class _Lut:
         self.known = np.zeros(0x110000, dtype=bool)
         self.digit_table = np.arange(0x10000, dtype=np.uint32)   # the digits are all in the BMP
         for src, dst in DIGIT_TABLE.items():
-            self.digit_table[src] = dst if isinstance(dst, int) else ord(dst)
+            self.digit_table[src] = dst
 
     def _codes(self, texts: list[str]):
         return self.np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=self.np.uint32)
@@ -498,5 +498,3 @@ class _Lut:
 def _lut() -> _Lut:
     return _Lut()
 
-
-BATCH_MIN = 8   # below this many texts, folding one by one is quicker than building the numpy arrays

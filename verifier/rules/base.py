@@ -70,7 +70,6 @@ class Doc:
         # the prefilter's candidates (rule index → patterns), once known: every pattern that can match is
         # among them, so a confirm function may skip looking for one that is not (see ``may_match``)
         self.candidates: dict[int, list] | None = None
-        self.memo: dict[str, object] = {}   # what confirm functions compute once per message
 
     def may_match(self, pat: "Pat") -> bool:
         """False only when the prefilter has ruled ``pat`` out on this message (it cannot match)."""
@@ -516,7 +515,6 @@ class Prefilter:
         for ri, pi in sorted(found):
             out.setdefault(ri, []).append(self.rules[ri].patterns[pi])
         return out
-
 
     @staticmethod
     def _long_text_keys(doc: Doc, view: str, text: str, by_gram: dict, grams: dict[str, set]):

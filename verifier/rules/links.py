@@ -253,19 +253,14 @@ def link_reason(doc: Doc, url: str, original: str = "", start: int = 0) -> str |
     return "unlisted"
 
 
-def find_links(doc: Doc) -> list[tuple[int, int, str | None]]:
-    """Every link in the message as ``(start, end, reason)`` on the original text (found once per message;
-    not looked for at all when the prefilter has ruled out both link patterns)."""
-    found = doc.memo.get("links")
-    if found is None:
-        found = doc.memo["links"] = []
-        plain, original = doc.plain, doc.norm.original
-        for rx, pat in ((_URL_RE, _URL_PAT), (_APK_RE, _APK_PAT)):
-            if not doc.may_match(pat):
-                continue
-            for m in rx.finditer(plain):
-                found.append((m.start(), m.end(), link_reason(doc, m.group(), original[m.start():m.end()], m.start())))
-    return found
+@lru_cache(maxsize=2)
+def find_links(doc: Doc) -> tuple[tuple[int, int, str | None], ...]:
+    """Every link in the message as ``(start, end, reason)`` on the original text, once per message;
+    not looked for at all when the prefilter has ruled out both link patterns."""
+    plain, original = doc.plain, doc.norm.original
+    return tuple((m.start(), m.end(), link_reason(doc, m.group(), original[m.start():m.end()], m.start()))
+                 for rx, pat in ((_URL_RE, _URL_PAT), (_APK_RE, _APK_PAT)) if doc.may_match(pat)
+                 for m in rx.finditer(plain))
 
 
 _URL_RE = lazy(_URL)
