@@ -171,6 +171,7 @@ def test_prefilter_hyperscan_finds_every_pattern_that_matches() -> None:
     "老婆收到两条\n【招商银行】加我微信 zs1234 办理停息挂账",             # … or a line of a batch
     "\x1c【招商银行】加我微信 zs1234 办理停息挂账",                        # what str.strip counts as space
     "您好，支付宝客服中心通知：加我微信 zs1234 处理逾期",                  # an organisation heading the message
+    "您好，　　𠀀𠀀𠀀𠀀𠀀𠀀银行贷后部通知：加我微信 zs1234 处理逾期",         # … far in, after 4-byte characters
     "立即还款！立即还款！立即还款！不然后果自负",
 ])
 def test_prefilter_batch_evaluation_equals_single_at_the_edges(text: str) -> None:
@@ -179,7 +180,7 @@ def test_prefilter_batch_evaluation_equals_single_at_the_edges(text: str) -> Non
     one = evaluate(text)
     batch = evaluate(text, batch_prefilter())
     assert one[0], text   # each of these fires something: the test is not vacuous
-    if "【" in text:
+    if "【" in text or "通知" in text:
         assert "impersonation" in {h.rule.id for h in one[0]}, text
     assert [(h.rule.id, h.start, h.end) for h in one[0]] == [(h.rule.id, h.start, h.end) for h in batch[0]]
 

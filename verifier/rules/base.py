@@ -304,6 +304,12 @@ ALL_SUPPRESSORS: tuple[Suppressor, ...] = (
 
 
 # --------------------------------------------------------------------- rules
+def byte_gap(chars: int) -> str:
+    """Up to ``chars`` characters in a Hyperscan expression read on UTF-8 bytes (``Pat.hs_bytes``): any
+    bytes, four a character."""
+    return f"(?s:.){{0,{4 * chars}}}"
+
+
 @dataclass(frozen=True)
 class Pat:
     """A named pattern. ``view``: ``text`` (folded), ``digits`` or ``plain``."""
@@ -321,6 +327,9 @@ class Pat:
     # What batch scoring's Hyperscan prefilter looks for instead of ``regex`` (see ``hsfilter``): a looser
     # expression that matches wherever a match the rule keeps can be found (None: derived from ``regex``).
     hs: str | None = None
+    # ``hs`` is read on the UTF-8 bytes (no UTF-8/UCP mode): there a bounded ``(?s:.){0,68}`` costs Hyperscan
+    # next to nothing, where a bounded repeat of a multi-byte class runs a counter per position.
+    hs_bytes: bool = False
     # Literal words one of which every match contains (None: unknown); see ``prefilter``.
     needles: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
     _compiled: list = field(init=False, repr=False, compare=False)   # [rx, scanner] once built

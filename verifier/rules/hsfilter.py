@@ -84,7 +84,7 @@ def expression(pat: Pat) -> str:
     within the first ``head`` characters when only those matches count (not loosened: a loosened
     ``[^,。]{0,6}银行`` would start anywhere); else its regex loosened."""
     if pat.hs is not None:
-        return pat.hs
+        return pat.hs   # read on UTF-8 bytes when ``pat.hs_bytes``
     if pat.head is not None:
         return f"^.{{0,{pat.head - 1}}}(?:{pat.regex})"
     return loosened(pat.regex)
@@ -114,6 +114,7 @@ class HyperscanPrefilter:
         self.flags = 0
         for name in FLAGS_NAMES:
             self.flags |= getattr(hyperscan, name)
+        self.byte_flags = self.flags & ~(hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP)
         self.always: set[int] = set()
         self.dbs: list[tuple[str, object, object]] = []     # (view, database, scratch)
         for view in VIEWS:
@@ -131,7 +132,7 @@ class HyperscanPrefilter:
         h = hashlib.sha256(f"hyperscan {self.hs.__version__} flags {self.flags}\n".encode())
         for k in ids:
             pat = self._pattern(k)
-            h.update(f"{k}\t{pat.view}\t{expression(pat)}\n".encode("utf-8"))
+            h.update(f"{k}\t{pat.view}\t{'bytes' if pat.hs_bytes else 'utf-8'}\t{expression(pat)}\n".encode("utf-8"))
         return h.hexdigest()[:24]
 
     def _load_or_compile(self, view: str, ids: list[int]):
@@ -174,7 +175,7 @@ class HyperscanPrefilter:
     def _build(self, ids: list[int]):
         db = self.hs.Database(mode=self.hs.HS_MODE_BLOCK)
         db.compile(expressions=[expression(self._pattern(k)).encode("utf-8") for k in ids], ids=ids,
-                   flags=[self.flags] * len(ids))
+                   flags=[self.byte_flags if self._pattern(k).hs_bytes else self.flags for k in ids])
         return db
 
     # ------------------------------------------------------------- scanning

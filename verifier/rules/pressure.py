@@ -25,7 +25,7 @@ from __future__ import annotations
 from ..lazyre import lazy
 import re
 
-from .base import DEFAULT_SUPPRESS, Doc, Pat, Rule, gap, narrated
+from .base import DEFAULT_SUPPRESS, Doc, Pat, Rule, byte_gap, gap, narrated
 from .offers import base_name, cgap, family, ngap, official_notice_once, own_words, words_not_after
 
 # ---------------------------------------------------------- borrow_to_repay
@@ -253,7 +253,9 @@ URGENT_PRESSURE = Rule(
         # 立即还款！立即还款！立即还款！
         Pat("repeated", f"{_DEMAND}{_SEPARATOR}\\1{_SEPARATOR}\\1",
             guard=_said_thrice,
-            hs="|".join(f"{v}.{{0,{_REPEAT_SPAN - len(v)}}}{v}.{{0,{_REPEAT_SPAN - len(v)}}}{v}" for v in _REPEATED_VERBS)),
+            hs="|".join(f"{v}{byte_gap(_REPEAT_SPAN - len(v))}{v}{byte_gap(_REPEAT_SPAN - len(v))}{v}"
+                        for v in _REPEATED_VERBS),
+            hs_bytes=True),
     ),
     suppress=DEFAULT_SUPPRESS + (own_words, official_notice_once),
     confirm=_pressure_confirm,
