@@ -56,3 +56,20 @@ def test_segment_cut_drops_exactly_the_whitespace_words() -> None:
         words = cut(text)
         assert words == [w for w in tokenizer().cut(text, True) if not w.isspace()], text
         assert not any(w.isspace() for w in words)
+
+
+def test_segment_cut_flat_equals_cutting_each_text() -> None:
+    """One call over joined texts gives each text's own words: on the corpus (folded, in blocks as a batch
+    scores them), with texts that end or start in white space, word characters or the separator itself."""
+    from verifier import corpus
+    from verifier.normalise import normalise
+    from verifier.segment import cut, cut_flat
+
+    folded = [normalise(r["text"]).text for r in corpus.load()]
+    edges = ["", " ", "abc", "12", "还款", "\r", "\n还款", "a.", "%", "支付宝\x00客服", "\x00", "ok\r", "\nok"]
+    blocks = [folded[i:i + 500] for i in range(0, len(folded), 500)] + [edges, edges[:9], edges[9:], [], ["还款"]]
+    for texts in blocks:
+        flat, lengths = cut_flat(texts)
+        expected = [cut(t) for t in texts]
+        assert lengths == [len(w) for w in expected]
+        assert flat == [w for ws in expected for w in ws]

@@ -80,10 +80,10 @@ def _evaluate_chunk(texts: list[str], use_model: bool, model_dir: str | None) ->
     evaluated = evaluate_many(texts, prefilter)
     if loaded is None:
         return evaluated, [None] * len(texts), THRESHOLDS
-    from .segment import cut
+    from .segment import cut_flat
 
     folded = [d.norm.text for _, _, d in evaluated]
-    matrix = loaded.runtime.proba_many(folded, [cut(f) for f in folded])
+    matrix = loaded.runtime.proba_flat(folded, *cut_flat(folded))
     labels = loaded.runtime.labels
     probabilities = [None if _blank(d) else dict(zip(labels, row))
                      for (_, _, d), row in zip(evaluated, matrix.tolist())]

@@ -121,7 +121,14 @@ class RuntimeModel:
         return {label: e / total for label, e in zip(self.labels, exps)}
 
     def proba_many(self, folded: list[str], tokens: list[list[str]]):
-        """A numpy array (messages × labels) of probabilities for a batch, computed with numpy.
+        """A numpy array (messages × labels) of probabilities for a batch: :meth:`proba_flat` of the
+        messages' words in one list."""
+        return self.proba_flat(folded, list(chain.from_iterable(tokens)), [len(t) for t in tokens])
+
+    def proba_flat(self, folded: list[str], flat: list[str], lengths: list[int]):
+        """A numpy array (messages × labels) of probabilities for a batch, computed with numpy, from the
+        folded texts and their words: ``flat`` holds every message's words in order, ``lengths[i]`` of
+        them message ``i``'s (as :func:`.segment.cut_flat` gives them).
 
         Each distinct word of the batch is looked up in the vocabulary once, and
         its bigrams as integer pairs (see :meth:`_word_columns`); character
@@ -133,7 +140,7 @@ class RuntimeModel:
         from scipy import sparse
 
         n = len(folded)
-        rows, cols = self._word_columns(tokens)
+        rows, cols = self._word_columns(flat, lengths)
         word = self._weights(*self._counted(rows, cols, len(self.word_vocab)), self.word_idf, n, 0)
         r, c = self._char_columns([_WHITE_SPACES.sub(" ", f) for f in folded])
         char = self._weights(*self._counted(r, c, len(self.char_vocab)), self.char_idf, n, len(self.word_vocab))
@@ -145,7 +152,7 @@ class RuntimeModel:
         logits /= logits.sum(axis=1, keepdims=True)
         return logits
 
-    def _word_columns(self, tokens: list[list[str]]):
+    def _word_columns(self, flat: list[str], lengths: list[int]):
         """(message, column) of every word n-gram of a batch that is in the vocabulary.
 
         With the (1, 2) range and ``min_df`` (no ``max_features``) a bigram is in
@@ -158,16 +165,15 @@ class RuntimeModel:
         """
         import numpy as np
 
-        lengths = [len(t) for t in tokens]
-        flat = list(chain.from_iterable(tokens))
-        n = len(tokens)
-        distinct = set(flat)
-        table = self._bigram_table() if self.word_range == (1, 2) and " " not in "".join(distinct) else None
+        n = len(lengths)
+        table = self._bigram_table() if self.word_range == (1, 2) and " " not in "".join(flat) else None
         if table is None:
             flat_cols: list[int] = []
             counts = []
-            for t in tokens:
-                grams = word_ngrams(t, *self.word_range)
+            pos = 0
+            for k in lengths:
+                grams = word_ngrams(flat[pos:pos + k], *self.word_range)
+                pos += k
                 flat_cols.extend(map(self.word_vocab.get, grams, repeat(-1)))   # -1: not in the vocabulary
                 counts.append(len(grams))
             cols = np.array(flat_cols, dtype=np.int64)
@@ -175,10 +181,7 @@ class RuntimeModel:
             keep = cols >= 0
             return rows[keep], cols[keep]
         keys, table_cols, width = table
-        # each distinct word of the batch looked up once: the vocabulary is large, the batch's words few
-        get = self.word_vocab.get
-        local = {w: get(w, -1) for w in distinct}
-        cols = np.array(list(map(local.__getitem__, flat)), dtype=np.int64)
+        cols = np.array(list(map(self.word_vocab.get, flat, repeat(-1))), dtype=np.int64)   # -1: not in it
         owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
         keep = cols >= 0
         rows_out, cols_out = [owner[keep]], [cols[keep]]
