@@ -113,3 +113,18 @@ def test_normalise_many_equals_normalise_on_any_text(texts: list[str]) -> None:
     from verifier.normalise import normalise_many
 
     assert [_views(n) for n in normalise_many(texts)] == [_views(normalise(t)) for t in texts]
+
+
+def test_normalise_many_reads_each_text_alone_at_the_joins() -> None:
+    """The batch finds which texts each pass can touch in one search over the joined texts: a pattern
+    that would match across the join (a separator between the last CJK character of one text and the
+    first of the next, a letter-spaced run, a variant split in two) must not, and a cue of one text must
+    not count for its neighbour."""
+    from verifier.normalise import BATCH_MIN, normalise_many
+
+    texts = ["征 信", " 修复", "征，信，", "修，复", "花", "呗 逾期", "卫", "星 你", "逾期了", "卫星", "HB", "逾期",
+             "加V", "信", "\x00征 信", "征 信\x00", "", "征 信"]
+    assert len(texts) >= BATCH_MIN
+    batch = normalise_many(texts)
+    assert [_views(n) for n in batch] == [_views(normalise(t)) for t in texts]
+    assert batch[0].text == "征信" and batch[1].text == " 修复" and batch[9].text == "卫星"

@@ -440,13 +440,46 @@ def normalise_many(texts: list[str]) -> list[Normalised]:
         return [normalise(t) for t in texts]
     lut = _lut()
     plains = lut.fold(texts)
-    done = [_passes12(p) for p in plains]
+    done = _passes12_many(plains)
     digits = [t2 for t2, _, _ in done]
-    some = [k for k, t2 in enumerate(digits) if _DIGIT_CHARS_RE.search(t2)]   # the others keep t2 itself
+    some = sorted(_touched(digits, _DIGIT_CHARS_RE))   # the others keep t2 itself
     for k, d in zip(some, lut.digits([digits[k] for k in some])):
         digits[k] = d
     return [Normalised(t, p, t2, d, removed, maps)
             for t, p, (t2, maps, removed), d in zip(texts, plains, done, digits)]
+
+
+_SEP = "\x00"   # joins a batch's texts: no pattern of passes 1 and 2 matches it, nor across it
+
+
+def _touched(texts: list[str], *patterns: re.Pattern) -> set[int]:
+    """The indices of the texts in which one of ``patterns`` matches, from one search of each over the
+    texts joined by :data:`_SEP`. Exact because none of these patterns matches the separator or an empty
+    string, and their lookarounds read it as they read the edge of a text (it is neither CJK, nor a
+    separator nor a letter): a text with a match holds the leftmost match that starts in it."""
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) != len(texts) - 1:   # a text holds the separator itself: ask each text
+        return {k for k, t in enumerate(texts) if any(rx.search(t) for rx in patterns)}
+    starts = list(accumulate([len(t) + 1 for t in texts], initial=0))
+    found: set[int] = set()
+    for rx in patterns:
+        found.update(bisect_right(starts, m.start()) - 1 for m in rx.finditer(joined))
+    return found
+
+
+def _passes12_many(plains: list[str]) -> list[tuple[str, tuple[_Map, ...], int]]:
+    """:func:`_passes12` of each text; a text in which no pattern of a pass matches at all skips that
+    pass (which would leave it as it is), found for the whole batch at once (see :func:`_touched`)."""
+    symbol_table, _ = _tables()
+    first = (_DELETE_RE, _SPACED_RUN_RE) + ((_variant_re(True),) if symbol_table else ())
+    dirty = _touched(plains, *first)
+    out1 = [_pass1(p) if k in dirty else (p, None, 0) for k, p in enumerate(plains)]
+    dirty = _touched([t1 for t1, _, _ in out1], _variant_re(False))
+    done = []
+    for k, (t1, m1, removed) in enumerate(out1):
+        t2, m2 = _pass2(t1) if k in dirty else (t1, None)
+        done.append((t2, tuple(m for m in (m2, m1) if m is not None), removed))
+    return done
 
 
 class _Lut:
