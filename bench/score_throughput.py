@@ -84,13 +84,13 @@ def stages(texts: list[str], repeat: int = 3) -> dict[str, float]:
     from verifier.normalise import normalise_many
     from verifier.rules import batch_prefilter, evaluate_many
     from verifier.rules.base import Doc
-    from verifier.segment import cut
+    from verifier.segment import cut_flat
 
     prefilter, runtime = batch_prefilter(), shared(None).runtime
     blocks = range(0, len(texts), 1000)
     norms = [n for i in blocks for n in normalise_many(texts[i:i + 1000])]
     folded = [n.text for n in norms]
-    tokens = [cut(f) for f in folded]
+    words = {i: cut_flat(folded[i:i + 1000]) for i in blocks}
 
     def best(fn) -> float:
         fastest = float("inf")
@@ -106,8 +106,8 @@ def stages(texts: list[str], repeat: int = 3) -> dict[str, float]:
         norm = best(lambda: [normalise_many(texts[i:i + 1000]) for i in blocks])
         prefilter_us = best(lambda: [prefilter.candidates(Doc(n)) for n in norms])
         rules = best(lambda: [evaluate_many(texts[i:i + 1000], prefilter) for i in blocks]) - norm - prefilter_us
-        seg = best(lambda: [cut(f) for f in folded])
-        model = best(lambda: [runtime.proba_many(folded[i:i + 1000], tokens[i:i + 1000]) for i in blocks])
+        seg = best(lambda: [cut_flat(folded[i:i + 1000]) for i in blocks])
+        model = best(lambda: [runtime.proba_flat(folded[i:i + 1000], *words[i]) for i in blocks])
         total = best(lambda: [_score_chunk((texts[i:i + 1000], "zh", True, None)) for i in blocks])
     finally:
         gc.enable()
