@@ -80,3 +80,14 @@ def test_rules_case_files_name_real_ids() -> None:
         ids = {w["id"] for w in c.get("expect", [])} | set(c.get("forbid", []))
         ids |= set(c.get("signals", [])) | set(c.get("forbid_signals", []))
         assert ids <= known, (c["_where"], ids - known)
+
+
+@pytest.mark.parametrize("host,lookalike", [
+    ("cmbchlna.com", True), ("cmbchiina.com", True), ("cmbhina.com", True),          # one substitution, insertion, deletion
+    ("duxiaomam.cn", True), ("duxiaoma.cn", True), ("duxiaomaan.cn", True),
+    ("cmbxhlna.com", False), ("duxiaomxm.cn", False), ("xiaoming.com", False),     # two edits, or nothing like a name
+])
+def test_rule_suspicious_link_lookalike_is_one_edit_from_an_official_name(host: str, lookalike: bool) -> None:
+    from verifier.rules.links import _brand_misuse
+
+    assert _brand_misuse(host) is lookalike

@@ -170,9 +170,23 @@ def _brand_misuse(host: str) -> bool:
     tokens = [t for t in _TOKEN_SPLIT.split(host) if t]
     if any(t in _BRANDS_SHORT for t in tokens[:-1]):     # the last token is the TLD
         return True
-    labels, _ = _official_names()
+    by_length = _lookalike_targets()
     pieces = {p for label in host.split(".")[:-1] for p in [label, *label.split("-")] if len(p) >= 5}
-    return any(_one_edit(p, official) for p in pieces for official in labels if len(official) >= 5)
+    # one edit away: an official name at most one character longer or shorter
+    return any(_one_edit(p, official) for p in pieces for n in (len(p) - 1, len(p), len(p) + 1)
+               for official in by_length.get(n, ()))
+
+
+@lru_cache(maxsize=1)
+def _lookalike_targets() -> dict[int, tuple[str, ...]]:
+    """The official domains' labels of five characters or more (a lookalike of a shorter one is too often
+    an ordinary word), by length."""
+    labels, _ = _official_names()
+    by_length: dict[int, list[str]] = {}
+    for label in sorted(labels):
+        if len(label) >= 5:
+            by_length.setdefault(len(label), []).append(label)
+    return {n: tuple(v) for n, v in by_length.items()}
 
 
 @lru_cache(maxsize=2)
