@@ -160,3 +160,55 @@ def test_model_shipped_runtime_equals_pipeline_on_the_whole_corpus() -> None:
     for i in range(0, len(texts), 97):    # and the one-message path on a sample
         one = rt.proba_one(folded[i], cut(folded[i]))
         assert _close(one, dict(zip(pipeline.classes_, expected[i]))), texts[i]
+
+
+def test_model_runtime_hash_table_finds_exactly_its_keys() -> None:
+    import numpy as np
+
+    from verifier.runtime import _IntTable
+
+    rng = np.random.default_rng(0)
+    keys = np.unique(rng.integers(0, 2 ** 40, 5000, dtype=np.uint64))
+    keys = np.concatenate([keys, np.arange(64, dtype=np.uint64) * 2 ** 58])   # many share their home slot
+    cols = rng.permutation(len(keys)).astype(np.int64)
+    table = _IntTable(keys, cols)
+    wanted = np.concatenate([keys, rng.integers(0, 2 ** 40, 5000, dtype=np.uint64), [2 ** 64 - 1]]).astype(np.uint64)
+    expected = dict(zip(keys.tolist(), cols.tolist()))
+    assert table.find(wanted).tolist() == [expected.get(k, -1) for k in wanted.tolist()]
+    assert table.find(np.zeros(0, dtype=np.uint64)).tolist() == []
+
+
+@pytest.fixture(scope="module")
+def tiny4():
+    """The tiny corpus with character n-grams up to 4 (the one-by-one path for 4-grams)."""
+    return RuntimeModel.from_pipeline(model.fit(TINY, {"C": 4.0, "char_max": 4, "min_df": 1}))
+
+
+@pytest.mark.parametrize("odd", [
+    [],                                             # only ordinary texts
+    ["征信\x00修复", "\x00"],                        # a text holding the separator: the texts one by one
+])
+def test_model_runtime_batch_paths_equal_single(tiny, tiny4, odd) -> None:
+    """Every path of the batch code gives :meth:`proba_one`'s probabilities: texts and tokens holding
+    the separator, long tokens, empty messages, 4-character n-grams."""
+    _, out = tiny
+    folded = [normalise(r["text"]).text for r in TINY] + ["", "征信修复中心客服", "a  b\n\nc"] + odd
+    for rt in (model.load_runtime(out).runtime, tiny4):
+        tokens = [cut(f) for f in folded]
+        batch = rt.proba_many(folded, tokens)
+        for f, t, row in zip(folded, tokens, batch.tolist()):
+            assert _close(rt.proba_one(f, t), dict(zip(rt.labels, row)))
+    rt = tiny4
+    tokens = [["征信", "修复"], ["征信\x00", "修复"], [], ["", "征信"]]    # a token holding the separator, an empty one
+    texts = ["征信修复", "征信修复", "", "征信"]
+    for f, t, row in zip(texts, tokens, rt.proba_many(texts, tokens).tolist()):
+        assert _close(rt.proba_one(f, t), dict(zip(rt.labels, row)))
+
+
+def test_model_runtime_batch_tokens_with_a_space_take_the_general_path(tiny) -> None:
+    _, out = tiny
+    rt = model.load_runtime(out).runtime
+    texts = ["征信 修复", "本金 转我卡上"]
+    tokens = [["征信 修复"], ["本金", "转我 卡上"]]
+    for f, t, row in zip(texts, tokens, rt.proba_many(texts, tokens).tolist()):
+        assert _close(rt.proba_one(f, t), dict(zip(rt.labels, row)))

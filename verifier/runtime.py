@@ -38,8 +38,62 @@ from functools import lru_cache
 from itertools import chain, repeat
 
 MAGIC = b"VRT1"
-_ROW_BITS = 20   # a batch of fewer than 2**20 messages: a message's number fits beside a bigram key
+_SEP = "\x00"          # joins a batch's texts or words for one call over all of them (when none holds it)
+_CODE_SEP = 0x110000   # past the last code point: between two texts' code points, in no n-gram
+_EMPTY = 2 ** 64 - 1   # an empty slot of an _IntTable
 _WHITE_SPACES = re.compile(r"\s\s+")   # scikit-learn's _VectorizerMixin._white_spaces
+
+
+class _IntTable:
+    """A hash table from distinct unsigned 64-bit keys to columns, looked up for a whole array of keys
+    at once with numpy (open addressing, linear probing, at most a quarter full): a handful of vectorised
+    steps where ``searchsorted`` takes a binary search per key and a dict a Python call per key."""
+
+    __slots__ = ("shift", "mask", "keys", "cols")
+    _MULTIPLIER = 0x9E3779B97F4A7C15   # Fibonacci hashing: the top bits of key × 2**64/φ
+
+    def __init__(self, keys, cols):
+        import numpy as np
+
+        bits = max(4, (4 * len(keys)).bit_length())
+        self.shift, self.mask = np.uint64(64 - bits), (1 << bits) - 1
+        self.keys = np.full(1 << bits, _EMPTY, dtype=np.uint64)
+        self.cols = np.full(1 << bits, -1, dtype=np.int64)
+        slot = self._slot(keys)
+        todo = np.arange(len(keys))
+        while len(todo):    # each round, the first key wanting each free slot takes it; the others move on
+            s = slot[todo]
+            free = self.keys[s] == _EMPTY
+            wanting, at = todo[free], s[free]
+            _, first = np.unique(at, return_index=True)
+            self.keys[at[first]], self.cols[at[first]] = keys[wanting[first]], cols[wanting[first]]
+            placed = np.zeros(len(keys), dtype=bool)
+            placed[wanting[first]] = True
+            todo = todo[~placed[todo]]
+            slot[todo] = (slot[todo] + 1) & self.mask
+
+    def _slot(self, keys):
+        import numpy as np
+
+        return ((keys * np.uint64(self._MULTIPLIER)) >> self.shift).astype(np.int64)
+
+    def find(self, wanted):
+        """The column of each key (-1: absent)."""
+        import numpy as np
+
+        slot = self._slot(wanted)
+        found = self.keys[slot]
+        out = np.where(found == wanted, self.cols[slot], -1)
+        todo = np.flatnonzero((found != wanted) & (found != _EMPTY))
+        slot = slot[todo]
+        while len(todo):    # collisions: the next slot, until the key or an empty slot
+            slot = (slot + 1) & self.mask
+            found = self.keys[slot]
+            hit = found == wanted[todo]
+            out[todo[hit]] = self.cols[slot[hit]]
+            more = ~hit & (found != _EMPTY)
+            todo, slot = todo[more], slot[more]
+        return out
 
 
 def word_ngrams(tokens: list[str], lo: int, hi: int) -> list[str]:
@@ -130,43 +184,85 @@ class RuntimeModel:
         folded texts and their words: ``flat`` holds every message's words in order, ``lengths[i]`` of
         them message ``i``'s (as :func:`.segment.cut_flat` gives them).
 
-        Each distinct word of the batch is looked up in the vocabulary once, and
-        its bigrams as integer pairs (see :meth:`_word_columns`); character
-        n-grams are looked up over the whole batch at once: a table for single
-        characters, a square table for pairs, ``searchsorted`` over integer
-        keys (21 bits a code point) for triples.
+        Every n-gram of the batch that is in a vocabulary becomes one integer,
+        ``message · span + column`` (word columns first, then character
+        columns, as in the Pipeline's ``FeatureUnion``); see :meth:`_word_keys`
+        and :meth:`_char_keys`. One sort of all of them (instead of an
+        ``np.unique`` per block, and scipy summing duplicates) gives each
+        message's distinct columns in order and their counts, from which
+        :meth:`_logits` builds the CSR matrix directly. The product adds the
+        same values in the same order as before: the same bits.
         """
         import numpy as np
-        from scipy import sparse
 
         n = len(folded)
-        rows, cols = self._word_columns(flat, lengths)
-        word = self._weights(*self._counted(rows, cols, len(self.word_vocab)), self.word_idf, n, 0)
-        r, c = self._char_columns([_WHITE_SPACES.sub(" ", f) for f in folded])
-        char = self._weights(*self._counted(r, c, len(self.char_vocab)), self.char_idf, n, len(self.word_vocab))
-        r, c, v = (np.concatenate([word[k], char[k]]) for k in range(3))
-        x = sparse.csr_matrix((v, (r, c)), shape=(n, len(self.word_vocab) + len(self.char_vocab)))
-        logits = np.asarray(x @ self._coef_matrix()) + np.frombuffer(self.intercept, dtype=np.float64)
+        nw = len(self.word_vocab)
+        span = nw + len(self.char_vocab)
+        keys = np.concatenate(self._word_keys(flat, lengths, span) + self._char_keys(folded, span, nw))
+        if n * span < 2 ** 31:      # the usual case: 32-bit keys sort twice as fast
+            keys = keys.astype(np.int32)
+        keys.sort()
+        logits = self._logits(keys, n, span, nw)
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)
         logits /= logits.sum(axis=1, keepdims=True)
         return logits
 
-    def _word_columns(self, flat: list[str], lengths: list[int]):
-        """(message, column) of every word n-gram of a batch that is in the vocabulary.
+    def _logits(self, keys, n: int, span: int, nw: int):
+        """``x · coefᵀ + intercept`` from the sorted keys (``message · span + column``, repeated once per
+        occurrence): the distinct columns and their counts, the Pipeline's weighting (sublinear tf ×
+        idf, l2 per block and message), then the sparse product. The matrix is built from its CSR
+        arrays, which the sort has already laid out (scipy's (row, column) constructor costs more than
+        all the rest)."""
+        import numpy as np
+        from scipy import sparse
+
+        first = np.ones(len(keys), dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        distinct = keys[starts].astype(np.int64)
+        rows = distinct // span
+        cols = distinct - rows * span
+        idf, coef = self._dense()
+        counts = np.diff(starts, append=len(keys))
+        tf = 1.0 + np.log(np.arange(1, counts.max(initial=1) + 1))     # the few distinct counts, once each
+        vals = tf[counts - 1] * idf[cols]
+        block = rows * 2 + (cols >= nw)     # each message's word block, then its character block
+        vals /= np.sqrt(np.bincount(block, weights=vals * vals, minlength=2 * n))[block]
+        x = sparse.csr_matrix((vals, cols, np.searchsorted(rows, np.arange(n + 1))), shape=(n, span))
+        return np.asarray(x @ coef) + np.frombuffer(self.intercept, dtype=np.float64)
+
+    def _dense(self):
+        """The idf of every column (words, then characters) and the coefficients (columns × labels), as
+        numpy arrays."""
+        cached = self.__dict__.get("_dense_arrays")
+        if cached is None:
+            import numpy as np
+
+            idf = np.concatenate([np.frombuffer(self.word_idf, dtype=np.float64),
+                                  np.frombuffer(self.char_idf, dtype=np.float64)])
+            coef = np.stack([np.frombuffer(row, dtype=np.float64) for row in self.coef], axis=1).copy()
+            cached = self._dense_arrays = (idf, coef)
+        return cached
+
+    def _word_keys(self, flat: list[str], lengths: list[int], span: int):
+        """``message · span + column`` of every word n-gram of a batch that is in the vocabulary (a list
+        of arrays).
 
         With the (1, 2) range and ``min_df`` (no ``max_features``) a bigram is in
         the vocabulary only if both its words are, since neither can occur in
         fewer documents than the pair. So each token is looked up once, as a
-        unigram, and a bigram becomes the integer ``col(a) · width + col(b)``,
-        looked up over the whole batch with ``searchsorted``. Any other range,
-        or a token holding a space (its joined bigram would be ambiguous), takes
-        the general path: every n-gram string looked up one by one.
+        unigram (:meth:`_token_columns`), and a bigram becomes the integer
+        ``col(a) · (width + 1) + col(b)`` — never a pair's key when either is
+        missing (-1) — looked up in a hash table. Any other range, or a token
+        holding a space (its joined bigram would be ambiguous), takes the
+        general path: every n-gram string looked up one by one.
         """
         import numpy as np
 
         n = len(lengths)
-        table = self._bigram_table() if self.word_range == (1, 2) and " " not in "".join(flat) else None
+        joined = _SEP.join(flat)
+        table = self._bigram_table() if self.word_range == (1, 2) and " " not in joined else None
         if table is None:
             flat_cols: list[int] = []
             counts = []
@@ -179,34 +275,70 @@ class RuntimeModel:
             cols = np.array(flat_cols, dtype=np.int64)
             rows = np.repeat(np.arange(n, dtype=np.int64), counts)
             keep = cols >= 0
-            return rows[keep], cols[keep]
-        keys, table_cols, width = table
-        cols = np.array(list(map(self.word_vocab.get, flat, repeat(-1))), dtype=np.int64)   # -1: not in it
-        owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        keep = cols >= 0
-        rows_out, cols_out = [owner[keep]], [cols[keep]]
-        if len(cols) > 1 and len(keys):
-            a, b = cols[:-1], cols[1:]
-            pair = (owner[:-1] == owner[1:]) & (a >= 0) & (b >= 0)
-            wanted, rows = a[pair] * width + b[pair], owner[:-1][pair]
-            if n < 1 << _ROW_BITS and width < 1 << 21:
-                # sorted (with each message's number in the low bits), the keys are found in one sweep
-                packed = np.sort((wanted << _ROW_BITS) | rows)
-                wanted, rows = packed >> _ROW_BITS, packed & ((1 << _ROW_BITS) - 1)
-            at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-            hit = keys[at] == wanted
-            rows_out.append(rows[hit])
-            cols_out.append(table_cols[at[hit]])
-        return np.concatenate(rows_out), np.concatenate(cols_out)
+            return [rows[keep] * span + cols[keep]]
+        cols = self._token_columns(flat, joined)
+        owner = np.repeat(np.arange(n, dtype=np.int64), lengths) * span
+        out = [(owner + cols)[cols >= 0]]
+        if len(cols) > 1:
+            pairs = cols[:-1] * (len(self.word_vocab) + 1) + cols[1:]
+            last = np.cumsum(lengths)[:-1] - 1      # a message's last word and the next message's first
+            pairs[last[(last >= 0) & (last < len(pairs))]] = -1
+            found = table.find(pairs.view(np.uint64))
+            hit = found >= 0
+            out.append((owner[:-1] + found)[hit])
+        return out
 
-    def _bigram_table(self):
-        """Sorted ``col(a) · width + col(b)`` keys of the vocabulary's bigrams, their columns, ``width``;
-        None when some entry is not a plain pair of vocabulary words (then the general path is exact)."""
+    def _token_columns(self, flat: list[str], joined: str):
+        """The vocabulary column of every token (-1: not in it); ``joined`` is ``_SEP.join(flat)``.
+
+        A dict lookup per token costs more than anything else in a batch (each
+        fresh string is hashed), so tokens of one to three code points — nearly
+        all of them — are packed into integers straight from the joined text's
+        code points and found in a hash table (:meth:`_short_word_table`);
+        only longer ones go to the dict. If a token holds the separator, every
+        token goes to the dict.
+        """
+        import numpy as np
+
+        get = self.word_vocab.get
+        if joined.count(_SEP) != len(flat) - 1:     # (or no token at all)
+            return np.array(list(map(get, flat, repeat(-1))), dtype=np.int64)
+        codes = np.frombuffer((joined + _SEP * 2).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        ends = np.flatnonzero(codes == 0)[:len(flat)]   # after each token, a separator (two more: padding)
+        starts = np.empty_like(ends)
+        starts[0] = 0
+        starts[1:] = ends[:-1] + 1
+        size = ends - starts
+        key = codes[starts].astype(np.uint64)
+        key = np.where(size >= 2, (key << 21) | codes[starts + 1], key)
+        key = np.where(size >= 3, (key << 21) | codes[starts + 2], key)
+        key |= np.uint64(1) << (21 * np.minimum(size, 3)).astype(np.uint64)
+        cols = self._short_word_table().find(key)
+        other = np.flatnonzero((size > 3) | (size == 0)).tolist()
+        if other:
+            cols[other] = [get(flat[i], -1) for i in other]
+        return cols
+
+    def _short_word_table(self) -> "_IntTable":
+        """The vocabulary's words of one to three code points as integers: a leading 1 bit, then 21 bits
+        a code point (so words of different lengths never share a key)."""
+        cached = self.__dict__.get("_short_words")
+        if cached is None:
+            import numpy as np
+
+            items = [(w, j) for w, j in self.word_vocab.items() if 1 <= len(w) <= 3 and " " not in w]
+            keys = np.array([(1 << 21 * len(w)) | _gram_key(w) for w, _ in items], dtype=np.uint64)
+            cached = self._short_words = _IntTable(keys, np.array([j for _, j in items], dtype=np.int64))
+        return cached
+
+    def _bigram_table(self) -> "_IntTable | None":
+        """The vocabulary's bigrams as ``col(a) · (width + 1) + col(b)`` → column; None when some entry is
+        not a plain pair of vocabulary words (then the general path is exact)."""
         import numpy as np
 
         cached = self.__dict__.get("_bigrams")
         if cached is None:
-            width = len(self.word_vocab)
+            width = len(self.word_vocab) + 1
             keys, cols, ok = [], [], True
             for w, j in self.word_vocab.items():
                 if " " not in w:
@@ -219,79 +351,64 @@ class RuntimeModel:
                     break
                 keys.append(ca * width + cb)
                 cols.append(j)
-            if ok:
-                k = np.array(keys, dtype=np.int64)
-                order = np.argsort(k, kind="stable")
-                cached = (k[order], np.array(cols, dtype=np.int64)[order], width)
-            else:
-                cached = False
+            cached = _IntTable(np.array(keys, dtype=np.uint64), np.array(cols, dtype=np.int64)) if ok else False
             self._bigrams = cached
         return cached or None
 
-    @staticmethod
-    def _counted(rows, cols, width: int):
-        """Distinct (message, column) pairs and how often each occurs."""
+    def _char_keys(self, folded: list[str], span: int, offset: int):
+        """``message · span + offset + column`` of every character n-gram of the batch that is in the
+        vocabulary (a list of arrays).
+
+        The texts' code points are laid end to end with ``_CODE_SEP`` (not a
+        code point, so in no n-gram of the vocabulary) between two texts: an
+        n-gram across two texts is never found, and no mask is needed. The
+        whitespace runs are collapsed in one call over the texts joined by
+        ``_SEP``, unless a text holds it.
+        """
         import numpy as np
 
-        keys, counts = np.unique(rows * width + cols, return_counts=True)
-        r, c = np.divmod(keys, width)
-        return r, c, counts.astype(np.float64)
-
-    @staticmethod
-    def _weights(rows, cols, counts, idf: array, n: int, offset: int):
-        """Sublinear tf × idf, l2-normalised per message: (rows, columns + offset, values)."""
-        import numpy as np
-
-        vals = (1.0 + np.log(counts)) * np.frombuffer(idf, dtype=np.float64)[cols]
-        norms = np.sqrt(np.bincount(rows, weights=vals * vals, minlength=n))
-        vals /= norms[rows]
-        return rows, cols + offset, vals
-
-    def _char_columns(self, texts: list[str]):
-        """(message, column) of every character n-gram of ``texts`` that is in the vocabulary."""
-        import numpy as np
-
-        lengths = [len(t) for t in texts]
-        codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        joined = _SEP.join(folded)
+        if joined.count(_SEP) == len(folded) - 1:
+            joined = _WHITE_SPACES.sub(" ", joined)
+            codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            codes = np.where(codes == 0, np.uint32(_CODE_SEP), codes)
+            texts = None
+        else:
+            texts = [_WHITE_SPACES.sub(" ", f) for f in folded]
+            codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            codes = np.insert(codes, np.cumsum([len(t) for t in texts[:-1]], dtype=np.int64), _CODE_SEP)
+        owner = np.cumsum(codes == _CODE_SEP) * span + offset
         lo, hi = self.char_range
-        rows, cols = [], []
+        out = []
         for k in range(lo, hi + 1):
             m = len(codes) - k + 1
             if m <= 0:
                 continue
             if k == 1:      # one code point: a direct lookup table
                 lut = self._unigram_lut()
-                c = lut[np.minimum(codes, len(lut) - 1).astype(np.int64)]
-                hit = c >= 0
-                r, c = owner[hit], c[hit]
+                c = lut[np.minimum(codes, len(lut) - 1)]
+                out.append((owner + c)[c >= 0])
             elif k == 2:    # a pair: both code points' places among the pairs' characters, then a square table
                 index, square, width = self._pair_table()
-                at = index[np.minimum(codes, len(index) - 1).astype(np.int64)]
-                a, b = at[:m], at[1:]
-                ok = (a >= 0) & (b >= 0) & (owner[:m] == owner[1:])
-                c = square[a[ok] * width + b[ok]]
-                hit = c >= 0
-                r, c = owner[:m][ok][hit], c[hit].astype(np.int64)
+                at = index[np.minimum(codes, len(index) - 1)]
+                c = square[at[:-1] * width + at[1:]]
+                out.append((owner[:-1] + c)[c >= 0])
             elif k > 3:     # 63 bits hold three code points; longer n-grams are looked up one by one
+                if texts is None:
+                    texts = joined.split(_SEP)
                 r, c = self._char_columns_slow(texts, k)
+                out.append(r * span + offset + c)
             else:
-                keys = codes[:m].copy()
-                for j in range(1, k):
-                    keys = (keys << np.uint64(21)) | codes[j:j + m]
-                same = owner[:m] == owner[k - 1:k - 1 + m]     # n-grams inside one message only
-                keys, r = keys[same], owner[:m][same]
                 table, table_cols = self._char_table(k)
                 if not len(table):
                     continue
+                keys = codes[:m].astype(np.uint64)
+                for j in range(1, k):
+                    keys = (keys << np.uint64(21)) | codes[j:j + m]
                 at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
                 hit = table[at] == keys
-                r, c = r[hit], table_cols[at[hit]]
-            rows.append(r)
-            cols.append(c)
-        if not rows:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        return np.concatenate(rows), np.concatenate(cols)
+                out.append(owner[:m][hit] + table_cols[at[hit]])
+        return out
 
     def _char_columns_slow(self, texts: list[str], k: int):
         import numpy as np
@@ -319,18 +436,19 @@ class RuntimeModel:
 
     def _pair_table(self):
         """Two-character n-grams as a dense table: (code point → its place among the characters of the
-        vocabulary's pairs, or -1; a ``width × width`` table of columns, -1 where no pair; ``width``).
-        About 1,600 characters: a few megabytes, shared by forked workers, looked up in one step."""
+        vocabulary's pairs, ``width - 1`` for any other; a ``width × width`` table of columns, -1 where no
+        pair, so in all the last row and column; ``width``). About 1,600 characters: a few megabytes,
+        shared by forked workers, looked up in one step with no mask."""
         import numpy as np
 
         cached = self.__dict__.get("_pairs")
         if cached is None:
             pairs = [(w, j) for w, j in self.char_vocab.items() if len(w) == 2]
             chars = sorted({ch for w, _ in pairs for ch in w})
-            index = np.full(max(map(ord, chars), default=0) + 2, -1, dtype=np.int64)   # last slot: -1
+            width = len(chars) + 1
+            index = np.full(max(map(ord, chars), default=0) + 2, width - 1, dtype=np.int64)   # last slot: none
             for place, ch in enumerate(chars):
                 index[ord(ch)] = place
-            width = len(chars)
             dtype = np.int16 if len(self.char_vocab) < 2 ** 15 else np.int32
             square = np.full(width * width, -1, dtype=dtype)
             for w, j in pairs:
@@ -349,15 +467,6 @@ class RuntimeModel:
             order = np.argsort(keys, kind="stable")
             tables[k] = (keys[order], np.array([j for _, j in items], dtype=np.int64)[order])
         return tables[k]
-
-    def _coef_matrix(self):
-        cached = getattr(self, "_coef_t", None)
-        if cached is None:
-            import numpy as np
-
-            cached = np.stack([np.frombuffer(row, dtype=np.float64) for row in self.coef], axis=1).copy()
-            self._coef_t = cached
-        return cached
 
     # ------------------------------------------------------------- storage
     def to_bytes(self) -> bytes:
