@@ -179,23 +179,27 @@ class HyperscanPrefilter:
         return db
 
     # ------------------------------------------------------------- scanning
-    @staticmethod
-    def _on_match(pattern_id, start, end, flags, found):
-        found.add(pattern_id)
-
     def candidates(self, doc: Doc) -> dict[int, list[Pat]]:
         """Rule index → the patterns of that rule (in declaration order) that may match ``doc``."""
         found: set[int] = set(self.always)
         norm = doc.norm
+        text = norm.text
+        encoded = text.encode("utf-8")
         for view, db, scratch in self.dbs:
-            db.scan(norm.view(view).encode("utf-8"), match_event_handler=self._on_match, context=found,
-                    scratch=scratch)
+            string = norm.view(view)
+            # the views are often the very same string (no digit word, nothing folded): encoded once
+            db.scan(encoded if string is text else string.encode("utf-8"), match_event_handler=_on_match,
+                    context=found, scratch=scratch)
         out: dict[int, list[Pat]] = {}
         rules = self.rules
         for k in sorted(found):
             ri, pi, _ = self.where[k]
             out.setdefault(ri, []).append(rules[ri].patterns[pi])
         return out
+
+
+def _on_match(pattern_id, start, end, flags, found):
+    found.add(pattern_id)
 
 
 STALE_AFTER = 7 * 24 * 3600   # seconds
