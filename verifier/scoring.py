@@ -68,7 +68,9 @@ class Decision(NamedTuple):
 
 def _combine(p: float, flags, family: frozenset[str]) -> float:
     p = min(1.0 - _EPS, max(_EPS, p))
-    z = math.log(p / (1.0 - p)) + sum(WEIGHT[FLAG_SEVERITY[f]] for f in flags if f in family)
+    z = math.log(p / (1.0 - p))
+    if flags:   # (most messages fire none: no sum to build)
+        z += sum(WEIGHT[FLAG_SEVERITY[f]] for f in flags if f in family)
     return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
