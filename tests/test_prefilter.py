@@ -289,3 +289,43 @@ def test_find_links_skipped_only_where_no_link_can_be() -> None:
             skipped += not doc.may_match(_URL_PAT)
             assert find_links(doc) == want, text
     assert skipped > len(texts)   # the URL search was ruled out on most messages, by both prefilters
+
+
+def test_prefilter_byte_expressions_find_every_match_their_rule_keeps() -> None:
+    """An expression read on UTF-8 bytes (``Pat.hs_bytes``), on every corpus text and rule case: the
+    first version let ``会?`` apply to the last byte of 会 only, and 银保监工作人员 went unflagged."""
+    from verifier import corpus
+    from verifier.rules import batch_prefilter
+
+    hs = batch_prefilter()
+    if hs is PREFILTER:
+        pytest.skip("Hyperscan cannot be used on this machine: batches use the needle prefilter")
+    byte_pats = [(ri, pat) for ri, rule in enumerate(CATALOGUE) for pat in rule.patterns if pat.hs_bytes]
+    assert byte_pats
+    found = 0
+    for text in TEXTS + [r["text"] for r in corpus.load()] + ["银保监工作人员,请配合资金核查,加我微信 zs1234"]:
+        doc = Doc(normalise(text))
+        got = {(ri, p.name) for ri, pats in hs.candidates(doc).items() for p in pats}
+        for ri, pat in byte_pats:
+            if raw_hits(CATALOGUE[ri], Doc(normalise(text)), [pat]):
+                found += 1
+                assert (ri, pat.name) in got, (CATALOGUE[ri].id, pat.name, text[:40])
+    assert found > 50
+
+
+@pytest.mark.parametrize("regex,expected", [
+    ("银保监会?", "(?:银)(?:保)(?:监)(?:会)?"),         # a quantifier keeps the whole character
+    ("^(?s:.){0,8}[,:]\\n", "^(?s:.){0,8}[,:]\\n"),      # ASCII as it is
+    ("a[]x]b\\[c", "a[]x]b\\[c"),                     # a class, an escaped bracket
+])
+def test_prefilter_byte_expressions_group_each_wide_character(regex: str, expected: str) -> None:
+    from verifier.rules.hsfilter import on_bytes
+
+    assert on_bytes(regex) == expected
+
+
+def test_prefilter_byte_expressions_refuse_a_class_of_wide_characters() -> None:
+    from verifier.rules.hsfilter import on_bytes
+
+    with pytest.raises(ValueError):
+        on_bytes("[银行]")

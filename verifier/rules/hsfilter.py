@@ -84,10 +84,40 @@ def expression(pat: Pat) -> str:
     within the first ``head`` characters when only those matches count (not loosened: a loosened
     ``[^,。]{0,6}银行`` would start anywhere); else its regex loosened."""
     if pat.hs is not None:
-        return pat.hs   # read on UTF-8 bytes when ``pat.hs_bytes``
+        return on_bytes(pat.hs) if pat.hs_bytes else pat.hs
     if pat.head is not None:
         return f"^.{{0,{pat.head - 1}}}(?:{pat.regex})"
     return loosened(pat.regex)
+
+
+def on_bytes(regex: str) -> str:
+    """``regex`` for Hyperscan to read on UTF-8 bytes: each character beyond ASCII as a group of its
+    bytes, so that a quantifier after it (``会?``) still applies to the whole character, not only to its
+    last byte. A class of such characters has no byte form: refused."""
+    out: list[str] = []
+    i, n = 0, len(regex)
+    while i < n:
+        c = regex[i]
+        if c == "\\":
+            out.append(regex[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if j < n and regex[j] == "^":
+                j += 1
+            if j < n and regex[j] == "]":   # a ']' first in a class is a literal
+                j += 1
+            while j < n and regex[j] != "]":
+                j += 2 if regex[j] == "\\" else 1
+            if not regex[i:j + 1].isascii():
+                raise ValueError(f"a class of non-ASCII characters cannot be read on bytes: {regex[i:j + 1]}")
+            out.append(regex[i:j + 1])
+            i = j + 1
+            continue
+        out.append(c if c.isascii() else f"(?:{c})")
+        i += 1
+    return "".join(out)
 
 
 _lock = threading.Lock()
