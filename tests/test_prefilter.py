@@ -329,3 +329,19 @@ def test_prefilter_byte_expressions_refuse_a_class_of_wide_characters() -> None:
 
     with pytest.raises(ValueError):
         on_bytes("[银行]")
+
+
+def test_prefilter_batch_evaluation_equals_single_on_the_whole_corpus() -> None:
+    """The batch path (normalise_many, Hyperscan, blocks of 1,000) and the single path (normalise, the
+    needle prefilter) give the same flags, spans and signals on every corpus text."""
+    from verifier import corpus
+    from verifier.rules import batch_prefilter, evaluate, evaluate_many
+
+    texts = [r["text"] for r in corpus.load()]
+    prefilter = batch_prefilter()
+    for i in range(0, len(texts), 1000):
+        block = texts[i:i + 1000]
+        for text, (hits, signals, _) in zip(block, evaluate_many(block, prefilter)):
+            one, one_signals, _ = evaluate(text)
+            assert [(h.rule.id, h.start, h.end) for h in hits] == [(h.rule.id, h.start, h.end) for h in one], text
+            assert signals == one_signals, text
