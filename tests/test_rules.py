@@ -91,3 +91,25 @@ def test_rule_suspicious_link_lookalike_is_one_edit_from_an_official_name(host: 
     from verifier.rules.links import _brand_misuse
 
     assert _brand_misuse(host) is lookalike
+
+
+def test_rule_suspicious_link_lookalike_index_agrees_with_one_edit() -> None:
+    """``_lookalike`` (lookups in a one-edit index) says the same as ``_one_edit`` against every target."""
+    import random
+
+    from verifier.rules.links import _lookalike, _lookalike_targets, _one_edit
+
+    targets = sorted(_lookalike_targets())
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789-"
+    pieces = set(targets)
+    for t in targets:
+        for i in range(len(t) + 1):
+            pieces.add(t[:i] + t[i + 1:])                       # deletions
+            pieces.add(t[:i] + rng.choice(letters) + t[i:])     # insertions
+            pieces.add(t[:i] + rng.choice(letters) + t[i + 1:])  # substitutions (or an insertion at the end)
+            pieces.add(t[:i] + rng.choice(letters) + rng.choice(letters) + t[i + 2:])   # two edits
+    pieces = {p for p in pieces if len(p) >= 5}
+    assert len(pieces) > 500
+    for p in sorted(pieces):
+        assert _lookalike(p) is any(_one_edit(p, t) for t in targets), p

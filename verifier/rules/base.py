@@ -149,6 +149,7 @@ REPORT_FRAME_RE = lazy(
     "|^[\\s【\\[(（]*(?:据报道|本报讯|据悉|据了解|记者调查)"
 )
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("「", "」"), ("『", "』"), ("‘", "’"), ("《", "》"))
+_QUOTE_OPEN_RE = lazy("[" + "".join(op for op, _ in QUOTE_PAIRS) + "]")   # any opening mark
 QUOTE_CUE_RE = lazy(
     "所谓|说法|之类|为名|为由|谎称|声称|宣传|话术|名义|借口|骗|冒充|号称|自称|类似"
     "|噱头|幌子|旗号|诱导|(?<![名简])称|比如|例如|写成|评论区|广告|刷到"
@@ -203,18 +204,17 @@ OFFICIAL_SIG_RE = lazy(
 )
 
 
-def _clause_prefix(doc: Doc, start: int, end: int) -> str:
-    lo, _ = doc.clause(start, end)
-    return doc.plain[lo:start]
-
-
+# ``rx.search(plain, lo, hi)`` below reads as ``rx.search(plain[lo:hi])`` without the copy: ``$`` and
+# lookaheads stop at ``hi`` either way, and these patterns have no ``^`` or lookbehind, which would see
+# before ``lo``.
 def _negated(doc: Doc, start: int, end: int) -> bool:
-    return NEGATION_RE.search(_clause_prefix(doc, start, end)) is not None
+    lo, _ = doc.clause(start, end)
+    return NEGATION_RE.search(doc.plain, lo, start) is not None
 
 
 def _described_as_scam(doc: Doc, start: int, end: int) -> bool:
     lo, hi = doc.sentence(start, end)
-    return SCAM_VERDICT_RE.search(doc.plain[end:hi]) is not None
+    return SCAM_VERDICT_RE.search(doc.plain, end, hi) is not None
 
 
 def _warning_sentence(doc: Doc, start: int, end: int) -> bool:
@@ -224,6 +224,8 @@ def _warning_sentence(doc: Doc, start: int, end: int) -> bool:
 
 def _quoted_example(doc: Doc, start: int, end: int) -> bool:
     lo, hi = doc.sentence(start, end)
+    if _QUOTE_OPEN_RE.search(doc.plain, lo, start + 1) is None:
+        return False   # no opening mark up to the hit (the test below needs one): most sentences
     sentence = doc.plain[lo:hi]
     s, e = start - lo, end - lo
     for op, cl in QUOTE_PAIRS:

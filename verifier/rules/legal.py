@@ -216,12 +216,17 @@ _SECOND_PERSON_RE = lazy("你|您")
 _WINDOW = 120     # how far a sentence or a cue is looked for around a hit (keeps 1 MB inputs linear)
 
 
+_STOP_RE = lazy("[。!?\n;]")
+
+
 def _sentence(text: str, s: int, e: int) -> str:
     """The sentence around ``text[s:e]``, at most ``_WINDOW`` characters either side."""
     a, b = max(0, s - _WINDOW), min(len(text), e + _WINDOW)
-    found = max(text.rfind(c, a, s) for c in "。!?\n;")
-    ends = [i for i in (text.find(c, e, b) for c in "。!?\n;") if i >= 0]
-    return text[found + 1 if found >= 0 else a:min(ends) + 1 if ends else b]
+    # the last stop before ``s`` (five ``rfind`` calls, not a generator) and the first one after ``e``
+    found = max(text.rfind("。", a, s), text.rfind("!", a, s), text.rfind("?", a, s), text.rfind("\n", a, s),
+                text.rfind(";", a, s))
+    stop = _STOP_RE.search(text, e, b)
+    return text[found + 1 if found >= 0 else a:stop.start() + 1 if stop else b]
 
 
 @dataclass(frozen=True)

@@ -132,15 +132,23 @@ _ALL_TLDS = frozenset((_TLD + "|edu|gov|mil|int|name|tel|travel|jobs|aero|mo|tw|
 _FAKE_TLDS = frozenset(("corn", "c0m", "conn", "cpm", "coom", "cn0"))
 
 
+# Compiled once (a string pattern passed to ``re.sub`` goes through re's cache at every call).
+_DOT_WORD_RE = lazy("\\s+dot\\s+|\\[dot\\]|\\(dot\\)|\\[\\.\\]|\\(\\.\\)|点|。")
+_SPACE_RE = lazy("\\s+")
+_SCHEME_RE = lazy("^h(?:xx|tt)p")
+_HOST_END_RE = lazy("[/?#:]")
+_IPV4_RE = lazy("\\d{1,3}(?:\\.\\d{1,3}){3}")
+
+
 def _canonical(url: str) -> str:
-    s = re.sub("\\s+dot\\s+|\\[dot\\]|\\(dot\\)|\\[\\.\\]|\\(\\.\\)|点|。", ".", url.lower())
-    s = re.sub("\\s+", "", s.replace("杠", "-"))
-    return re.sub("^h(?:xx|tt)p", "http", s)
+    s = _DOT_WORD_RE.sub(".", url.lower())
+    s = _SPACE_RE.sub("", s.replace("杠", "-"))
+    return _SCHEME_RE.sub("http", s)
 
 
 def _host(canonical: str) -> str:
     rest = canonical.split("://", 1)[1] if "://" in canonical else canonical
-    return re.split("[/?#:]", rest, maxsplit=1)[0].strip(".")
+    return _HOST_END_RE.split(rest, maxsplit=1)[0].strip(".")
 
 
 def registrable(host: str) -> str:
@@ -170,23 +178,58 @@ def _brand_misuse(host: str) -> bool:
     tokens = [t for t in _TOKEN_SPLIT.split(host) if t]
     if any(t in _BRANDS_SHORT for t in tokens[:-1]):     # the last token is the TLD
         return True
-    by_length = _lookalike_targets()
     pieces = {p for label in host.split(".")[:-1] for p in [label, *label.split("-")] if len(p) >= 5}
-    # one edit away: an official name at most one character longer or shorter
-    return any(_one_edit(p, official) for p in pieces for n in (len(p) - 1, len(p), len(p) + 1)
-               for official in by_length.get(n, ()))
+    # one edit away from an official name (see ``_one_edit``)
+    return any(_lookalike(p) for p in pieces)
 
 
 @lru_cache(maxsize=1)
-def _lookalike_targets() -> dict[int, tuple[str, ...]]:
+def _lookalike_targets() -> frozenset[str]:
     """The official domains' labels of five characters or more (a lookalike of a shorter one is too often
-    an ordinary word), by length."""
+    an ordinary word)."""
     labels, _ = _official_names()
-    by_length: dict[int, list[str]] = {}
-    for label in sorted(labels):
-        if len(label) >= 5:
-            by_length.setdefault(len(label), []).append(label)
-    return {n: tuple(v) for n, v in by_length.items()}
+    return frozenset(label for label in labels if len(label) >= 5)
+
+
+@lru_cache(maxsize=1)
+def _lookalike_index() -> tuple[frozenset[str], dict[tuple[int, str], frozenset[str]], frozenset[int]]:
+    """The one-edit neighbourhood of the lookalike targets, so that a piece is looked up, not compared with
+    every target (``_one_edit`` in a Python loop cost ~20 µs a link): (every target with one character
+    deleted, (position, target with that character deleted) → the targets, the targets' lengths)."""
+    deletions: set[str] = set()
+    by_hole: dict[tuple[int, str], set[str]] = {}
+    for label in _lookalike_targets():
+        for i in range(len(label)):
+            cut = label[:i] + label[i + 1:]
+            deletions.add(cut)
+            by_hole.setdefault((i, cut), set()).add(label)
+    lengths = frozenset(len(label) for label in _lookalike_targets())
+    return frozenset(deletions), {k: frozenset(v) for k, v in by_hole.items()}, lengths
+
+
+def _lookalike(piece: str) -> bool:
+    """``_one_edit(piece, target)`` for some lookalike target: the same test, by lookups.
+
+    One deletion from a target gives ``piece`` (an insertion in ``piece``'s terms), one deletion from
+    ``piece`` gives a target, or both with the same position deleted give the same string while they
+    are different (one substitution).
+    """
+    targets = _lookalike_targets()
+    deletions, by_hole, lengths = _lookalike_index()
+    n = len(piece)
+    if n + 1 in lengths and piece in deletions:
+        return True
+    shorter, same_length = n - 1 in lengths, n in lengths
+    if not (shorter or same_length):
+        return False   # no target is one character shorter or as long: nothing to cut (most long pieces)
+    for i in range(n):
+        cut = piece[:i] + piece[i + 1:]
+        if shorter and cut in targets:
+            return True
+        same = by_hole.get((i, cut)) if same_length else None
+        if same is not None and (len(same) > 1 or piece not in same):
+            return True
+    return False
 
 
 @lru_cache(maxsize=2)
@@ -224,7 +267,7 @@ def link_reason(doc: Doc, url: str, original: str = "", start: int = 0) -> str |
         return None if "/" in canon and official_platforms(host) is not None else "apk"
     if not host or "." not in host:
         return None
-    is_ip = re.fullmatch("\\d{1,3}(?:\\.\\d{1,3}){3}", host) is not None
+    is_ip = _IPV4_RE.fullmatch(host) is not None
     tld = host.rsplit(".", 1)[-1]
     if tld in _FAKE_TLDS:
         return "brand"          # alipay.corn, alipay.c0m: a lookalike of .com
