@@ -99,16 +99,24 @@ def evaluate_many(texts: list[str], prefilter=None) -> list[tuple[list[Hit], lis
 
 def _evaluate_doc(doc: Doc, prefilter) -> tuple[list[Hit], list[str], Doc]:
     candidates = doc.candidates = prefilter.candidates(doc)
-    raw = [raw_hits(rule, doc, candidates[i]) if i in candidates else () for i, rule in enumerate(CATALOGUE)]
-    direct_live = any(h.direct and not _cancelled_here(h) for i in _FLAG_INDEX for h in raw[i])
+    # only the rules with a candidate pattern run, and only those that hit go further (most messages:
+    # none, and nothing else to do); the rest keeps the catalogue's order
+    raw = {}
+    for i, patterns in candidates.items():
+        hits = raw_hits(CATALOGUE[i], doc, patterns)
+        if hits:
+            raw[i] = hits
+    if not raw:
+        return [], [], doc
+    direct_live = any(h.direct and not _cancelled_here(h) for i in _FLAG_INDEX if i in raw for h in raw[i])
     flags: list[Hit] = []
     for i in _FLAG_INDEX:
-        if raw[i]:
+        if i in raw:
             flags.extend(_kept(raw[i], direct_live))
     flags = sorted(_dedupe(flags), key=lambda h: (h.start, h.end, h.rule.id))
     fired = {h.rule.id for h in flags}
     signals = [
         CATALOGUE[i].id for i in _SIGNAL_INDEX
-        if raw[i] and _kept(raw[i], direct_live) and not fired.intersection(CATALOGUE[i].veto)
+        if i in raw and _kept(raw[i], direct_live) and not fired.intersection(CATALOGUE[i].veto)
     ]
     return flags, signals, doc
