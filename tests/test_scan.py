@@ -440,3 +440,40 @@ def test_progress_bar_shows_on_a_terminal_only(tmp_path: Path) -> None:
     os.close(master)
     assert proc.returncode == 0
     assert "scanning".encode() in seen and "条 rows".encode() in seen, seen[-500:]
+
+
+def test_spooled_csv_and_jsonl_equal_the_rows_written_one_by_one(tmp_path: Path) -> None:
+    """The report files are written from spooled blocks, a buffer per block, with the flag ids
+    worked out once per distinct text: the same bytes as each row written out on its own with
+    the csv module (None as an empty cell), over more rows than one spool block holds, with
+    texts that need quoting, repeated flagged texts, and messages that are not text."""
+    texts = [t for _, _, t, _ in CHAT] + ['他说"马上还"，好吗', "第一行\n第二行", "[图片]", "a,b"]
+    rng = random.Random(7)
+    rows = [(f"2024-03-05 09:{i % 60:02d}:00", rng.choice(["王经理", "我", ""]), rng.choice(texts), f"c{i // 300}")
+            for i in range(9000)]
+    src = write_csv(tmp_path / "chat.csv", rows)
+    written = {}
+    for kind in ("csv", "jsonl"):
+        scanner = runner.Scanner([src], runner.ScanOptions(use_model=False))
+        out = tmp_path / f"r.{kind}"
+        seen = []
+        real_rows = scanner.rows
+        scanner.rows = lambda: (seen.append(r) or r for r in real_rows())
+        report_mod.run_scan(scanner, str(out), "low", "zh", [str(src)])
+        written[kind] = (out.read_bytes(), seen, [c.risk for c in scanner.conversations.values()])
+    data, seen, risks = written["csv"]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(COLUMNS)
+    for r in seen:
+        assert r.flag_ids == ";".join(dict.fromkeys(f[0] for f in r.flags))
+        w.writerow([r.id, r.conversation, r.sender, r.row.time, r.text, r.label, r.risk, r.level, r.flag_ids,
+                    r.row.file, r.row.line, r.row.kind, risks[r.conv_index]])
+    assert data == ("\ufeff" + buf.getvalue()).encode("utf-8")
+    assert any(r.flag_ids for r in seen) and any(r.risk is None for r in seen)
+    lines = written["jsonl"][0].decode("utf-8").splitlines()
+    assert len(lines) == len(seen) == 9000
+    for line, r in zip(lines, seen):
+        got = json.loads(line)
+        assert got["flags"] == (r.flag_ids.split(";") if r.flag_ids else [])
+        assert got["conversation_risk"] == risks[r.conv_index] and got["text"] == r.text

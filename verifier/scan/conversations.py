@@ -65,7 +65,12 @@ class Conversation:
     top: list = field(default_factory=list)         # (risk, order, message dict), the worst KEEP_FLAGGED
 
     def add(self, order: int, time: str, label: str, level: str, risk: float, flags, message) -> None:
-        self.add_unscored(time)
+        self.messages += 1       # add_unscored(time), written out: this runs once per message
+        if time:
+            if not self.first_time or time < self.first_time:
+                self.first_time = time
+            if time > self.last_time:
+                self.last_time = time
         if risk > self.max_risk:
             self.max_risk = risk
         if (label != self.label or level != self.level) and (

@@ -15,6 +15,7 @@ machine opens them correctly; CSV on standard output has no BOM.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import marshal
 import os
@@ -75,7 +76,11 @@ def _umask() -> int:
 
 
 class RowSpool:
-    """Pass one: the rows to write, in blocks, in a temporary file (deleted on close)."""
+    """Pass one: the rows to write, in blocks, in a temporary file (deleted on close).
+
+    A spooled row is the report's :data:`COLUMNS` in order, with its conversation's index in
+    place of ``conversation_risk`` (known only at the end), so that pass two only swaps that
+    last value."""
 
     def __init__(self, where: Path) -> None:
         self._fh = tempfile.TemporaryFile(dir=where)
@@ -84,9 +89,10 @@ class RowSpool:
 
     def add(self, r: ScannedRow) -> None:
         row = r.row
-        self._block.append((r.id, r.conv_index, r.conversation, r.sender, row.time, r.text, r.label,
-                            r.risk, r.level, r.flag_ids, row.file, row.line, row.kind))
-        if len(self._block) >= 4096:
+        block = self._block
+        block.append((r.id, r.conversation, r.sender, row.time, r.text, r.label, r.risk, r.level,
+                      r.flag_ids, row.file, row.line, row.kind, r.conv_index))
+        if len(block) >= 4096:
             self.flush()
 
     def flush(self) -> None:
@@ -109,18 +115,27 @@ class RowSpool:
 
 
 def _csv_rows(spool: RowSpool, risks: list[float], fh) -> None:
-    writer = csv.writer(fh, lineterminator="\r\n")
+    """The CSV rows, a block at a time: formatted into a buffer, then written (and encoded) at
+    once, not a row at a time. The csv module writes a risk of None (not text) as an empty cell,
+    and a float as ``str`` gives it, so the conversations' risks are formatted once, up front."""
+    risk_cells = [str(r) for r in risks]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for block in spool.blocks():
-        writer.writerows((r[0], *r[2:7], "" if r[7] is None else r[7], *r[8:], risks[r[1]]) for r in block)
+        writer.writerows(r[:12] + (risk_cells[r[12]],) for r in block)
+        fh.write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+    fh.write(buffer.getvalue())   # the header alone, when there is no row
 
 
 def _jsonl_rows(spool: RowSpool, risks: list[float], fh) -> None:
     """One JSON object a line; a message that is not text has ``label``, ``risk`` and ``level`` null."""
     dumps = json.dumps
     for block in spool.blocks():
-        fh.writelines(dumps(dict(zip(COLUMNS, (*r[0:1], *r[2:6], r[6] or None, r[7], r[8] or None,
-                                                r[9].split(";") if r[9] else [], *r[10:], risks[r[1]]))),
+        fh.writelines(dumps(dict(zip(COLUMNS, (*r[0:5], r[5] or None, r[6], r[7] or None,
+                                                r[8].split(";") if r[8] else [], *r[9:12], risks[r[12]]))),
                             ensure_ascii=False) + "\n" for r in block)
 
 
@@ -200,12 +215,15 @@ def run_scan(scanner: Scanner, out: str | None, min_level: str, lang: str,
     where = Path(out).resolve().parent if out not in (None, "-") else Path(tempfile.gettempdir())
     spool = RowSpool(where) if kind != "html" else None
     try:
-        for item in scanner.rows():
-            if spool is None or isinstance(item, RowError):
-                continue
-            if min_level != "low" and not level_at_least(item.level, min_level):
-                continue
-            spool.add(item)
+        if spool is None:
+            for _ in scanner.rows():
+                pass
+        else:
+            add, every = spool.add, min_level == "low"
+            for item in scanner.rows():
+                if item.__class__ is RowError or not (every or level_at_least(item.level, min_level)):
+                    continue
+                add(item)
         report = build_report(scanner, inputs, lang, scanner.options.redact)
         if kind == "html":
             write_html(out, report, lang)

@@ -41,6 +41,9 @@ MAX_ERRORS_KEPT = 50        # the bad rows a report lists (all are counted)
 # One scored text: (label, risk, level, flags, redacted text or None when nothing was masked).
 # ``flags``: ((flag id, severity, start, end), ...) in text order.
 Scored = tuple
+# What a holder keeps for a scored text: the Scored tuple plus what the rows of that text all
+# need from it, computed once per distinct text instead of once per row (see _entry).
+Entry = tuple
 
 
 @dataclass(slots=True)     # not frozen: a frozen dataclass's __init__ costs twice as much, per row
@@ -57,12 +60,7 @@ class ScannedRow:
     level: str
     flags: tuple        # ((id, severity, start, end), ...)
     conv_index: int     # the conversation's place in Scanner.conversations (insertion order)
-
-    @property
-    def flag_ids(self) -> str:
-        if not self.flags:
-            return ""
-        return ";".join(dict.fromkeys(f[0] for f in self.flags))
+    flag_ids: str = ""  # the distinct flag ids in text order, ";"-joined (made once per distinct text)
 
     def to_dict(self) -> dict:
         """The report row (without ``conversation_risk``, known only at the end of a scan)."""
@@ -154,7 +152,7 @@ class Scanner:
                 good = bad = 0
                 first = None
                 for rec in read_inputs([path], self.options.fmt, self.options.text_col):
-                    if isinstance(rec, RowError):
+                    if rec.__class__ is RowError:
                         bad += rec.line > 0
                         first = first or rec
                     else:
@@ -175,27 +173,31 @@ class Scanner:
         (text, holder) pairs of the texts this block is the first to need (each holder is filled
         with the text's result before the block is emitted)."""
         cache = self._cache
+        known, seen_again = cache.get, cache.move_to_end
         items: list = []
         new: list[tuple[str, list]] = []
+        add = items.append
         for rec in self._records():
-            if isinstance(rec, RowError):
-                items.append(rec)
+            if rec.__class__ is RowError:
+                add(rec)
             else:
                 holder = None
                 if rec.kind == "text":
-                    holder = cache.get(rec.text)
+                    text = rec.text
+                    holder = known(text)
                     if holder is None:
                         holder = [None]
-                        cache[rec.text] = holder
-                        new.append((rec.text, holder))
+                        cache[text] = holder
+                        new.append((text, holder))
                         if len(cache) > CACHE:
                             cache.popitem(last=False)
                     else:
-                        cache.move_to_end(rec.text)
-                items.append((rec, holder))
+                        seen_again(text)
+                add((rec, holder))
             if len(items) >= BLOCK:
                 yield items, new
                 items, new = [], []
+                add = items.append
         if items:
             yield items, new
 
@@ -212,7 +214,7 @@ class Scanner:
 
         for (items, new), results in ordered_map(score_block, tasks(), opts.jobs, lambda: _warm(opts)):
             for (_, holder), res in zip(new, results or ()):
-                holder[0] = res
+                holder[0] = _entry(res)
             self.tally.distinct_scored += len(new)
             yield items
 
@@ -235,9 +237,10 @@ class Scanner:
 
         _model(self.options.use_model, self.options.model_dir)   # a broken model fails before any work
         tally = self.tally
+        row_of = self._row
         for n_block, items in enumerate(self._scored_blocks(), 1):
             for item in items:
-                if isinstance(item, RowError):
+                if item.__class__ is RowError:
                     if item.line > 0:          # a bad row; line 0 is a whole file (of a folder) left out
                         tally.rows_read += 1
                         tally.rows_skipped += 1
@@ -245,7 +248,7 @@ class Scanner:
                         tally.errors.append(item)
                     yield item
                     continue
-                yield self._row(*item)
+                yield row_of(item)
             if self.progress is not None:
                 self.progress(len(items))
             if n_block % 16 == 0 and len(self.conversations) > RANKED_KEEP:
@@ -264,36 +267,56 @@ class Scanner:
         for c in ranked[RANKED_KEEP:]:
             c.prune(PRUNED_KEEP)
 
-    def _row(self, row: Row, holder) -> ScannedRow:
+    def _row(self, item: tuple) -> ScannedRow:
+        """The report row of ``(row, holder)``, counted in the tally and its conversation.
+
+        Runs once per message in this process, which the workers share the cores with, so it
+        takes what it can from the text's :data:`Entry` (made once per distinct text) and
+        looks each name up once."""
+        row, holder = item
         tally = self.tally
         tally.rows_read += 1
-        self._next_id += 1
+        self._next_id = order = self._next_id + 1
         key = (row.file, row.conversation)
         conv = self.conversations.get(key)
+        sender = row.sender
         if conv is None:   # a format without conversations: the file is one (named by its stem)
             conv = self.conversations[key] = Conversation(
                 row.file, self._name(row.conversation or Path(row.file).stem), index=len(self.conversations),
-                sequence=bool(row.sender))
-        elif row.sender and not conv.sequence:
+                sequence=bool(sender))
+        elif sender and not conv.sequence:
             conv.sequence = True
-        sender = self._name(row.sender)
+        if sender and self.options.redact:
+            sender = self._names.get(sender) or self._name(sender)
         if holder is None:       # not text: kept, never scored
             tally.non_text += 1
             text = self._name(row.text) if row.text else ""
-            out = ScannedRow(self._next_id, row, conv.name, sender, text, "", None, "", (), conv.index)
+            out = ScannedRow(order, row, conv.name, sender, text, "", None, "", (), conv.index)
             conv.add_unscored(row.time)
             return out
-        label, risk, level, flags, masked = holder[0]
+        label, risk, level, flags, masked, ids, flag_ids = holder[0]
         tally.rows_scanned += 1
         tally.labels[label] += 1
         tally.levels[level] += 1
-        ids = {f[0] for f in flags} if flags else _NO_FLAGS
-        for f in ids:
-            tally.flags[f] = tally.flags.get(f, 0) + 1
+        if ids:
+            counts = tally.flags
+            for f in ids:
+                counts[f] = counts.get(f, 0) + 1
         text = masked if (masked is not None and self.options.redact) else row.text
-        out = ScannedRow(self._next_id, row, conv.name, sender, text, label, risk, level, flags, conv.index)
-        conv.add(self._next_id, row.time, label, level, risk, ids, out)
+        out = ScannedRow(order, row, conv.name, sender, text, label, risk, level, flags, conv.index, flag_ids)
+        conv.add(order, row.time, label, level, risk, ids, out)
         return out
+
+
+def _entry(scored: Scored) -> Entry:
+    """A scored text with what every row of it needs: the set of its flag ids (the tally and
+    the conversation's escalation read it) and their ";"-joined list in text order (the
+    report's ``flags`` column). The set is built as the rows used to build it (one comprehension
+    over the flags, in order), so the tally meets the ids in the same order."""
+    flags = scored[3]
+    if not flags:
+        return (*scored, _NO_FLAGS, "")
+    return (*scored, {f[0] for f in flags}, ";".join(dict.fromkeys(f[0] for f in flags)))
 
 
 AUTO_PARALLEL_BYTES = 2 * 1024 * 1024

@@ -21,7 +21,7 @@ from pathlib import Path
 from ...errors import InputError
 from ..encoding import open_text
 from ..rows import Row, RowError
-from .common import header_records, sniff_delimiter
+from .common import csv_records, sniff_delimiter
 from .table import Mapping
 
 
@@ -32,6 +32,14 @@ def read(path: Path, name: str, text_col: str | None = None) -> Iterator[Row | R
         if not first.strip():
             raise InputError(f"{path} has no header line", code="E205")
         delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(first)
-        for rec in header_records(stream, path, name, lambda fields: Mapping(fields, text_col, str(path)),
-                                  delimiter, first):
-            yield rec if isinstance(rec, RowError) else rec[2].row(name, rec[0], rec[1], conversation)
+        # header_records, written out: one generator fewer for every row to pass through
+        records = csv_records(stream, delimiter, first=first)
+        for line, fields, reason in records:
+            if fields is None:
+                raise InputError(f"{path}: the header line cannot be read ({reason})", code="E205")
+            row = Mapping(fields, text_col, str(path)).row
+            break
+        else:
+            return
+        for line, fields, reason in records:
+            yield RowError(name, line, reason) if fields is None else row(name, line, fields, conversation)

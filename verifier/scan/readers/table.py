@@ -88,7 +88,8 @@ class Mapping:
             if sender.__class__ is not str:
                 sender = _cell(sender)
         if self.conversation is not None:
-            conversation = _cell(values[self.conversation]) or conversation
+            cell = values[self.conversation]
+            conversation = (cell if cell.__class__ is str else _cell(cell)) or conversation
         outgoing = None
         if self.outgoing is not None:
             flag = _cell(values[self.outgoing]).strip().lower()
