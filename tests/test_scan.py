@@ -477,3 +477,16 @@ def test_spooled_csv_and_jsonl_equal_the_rows_written_one_by_one(tmp_path: Path)
         got = json.loads(line)
         assert got["flags"] == (r.flag_ids.split(";") if r.flag_ids else [])
         assert got["conversation_risk"] == risks[r.conv_index] and got["text"] == r.text
+
+
+def test_scan_summary_orders_equal_flag_counts_the_same_in_every_run() -> None:
+    """The summary's flags: most frequent first, ties in the SPEC's order, whatever order the tally met
+    them in (a set's order, which string hashing changes from run to run)."""
+    from verifier.contract import FLAG_IDS
+    from verifier.scan.report import flag_counts
+
+    counts = {"suspicious_link": 2, "impersonation": 5, "personal_account_transfer": 2, "credit_repair": 2}
+    expected = ["impersonation", "personal_account_transfer", "credit_repair", "suspicious_link"]
+    assert [FLAG_IDS.index(f) for f in expected[1:]] == sorted(FLAG_IDS.index(f) for f in expected[1:])
+    assert list(flag_counts(counts)) == expected
+    assert list(flag_counts(dict(reversed(list(counts.items()))))) == expected

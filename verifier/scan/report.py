@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from ..contract import FLAG_IDS
 from ..errors import InputError
 from .conversations import PATTERN_TEXT, Conversation
 from .rows import RowError
@@ -184,6 +185,16 @@ def conversation_dict(c: Conversation, lang: str) -> dict:
             "pattern_ids": list(c.patterns), "top": [_message(m, lang) for m in c.flagged_messages()]}
 
 
+_FLAG_PLACE = {f: k for k, f in enumerate(FLAG_IDS)}
+
+
+def flag_counts(counts: dict[str, int]) -> dict[str, int]:
+    """Messages per flag, the most frequent first and equal counts in the SPEC's order of flags: the
+    tally meets the ids of a message in a set's order, which changes from run to run (string hashing
+    is seeded per process), so ties must not keep it."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], _FLAG_PLACE.get(kv[0], len(_FLAG_PLACE)), kv[0])))
+
+
 def build_report(scanner: Scanner, inputs: list[str], lang: str, redacted: bool) -> dict:
     from ..messages import LABEL_ADVICE
 
@@ -199,7 +210,7 @@ def build_report(scanner: Scanner, inputs: list[str], lang: str, redacted: bool)
         "summary": {
             "rows_read": t.rows_read, "rows_scanned": t.rows_scanned, "rows_skipped": t.rows_skipped,
             "non_text": t.non_text, "conversations": len(convs), "labels": dict(t.labels),
-            "levels": dict(t.levels), "flags": dict(sorted(t.flags.items(), key=lambda kv: -kv[1])),
+            "levels": dict(t.levels), "flags": flag_counts(t.flags),
             "errors": errors[:2 * MAX_ERRORS_KEPT],
         },
         "conversations": [conversation_dict(c, lang) for c in convs[:TOP_CONVERSATIONS]],
