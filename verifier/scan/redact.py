@@ -21,20 +21,22 @@ from ..lazyre import lazy
 
 _D = "[0-9０-９]"
 _SEP = r"[ \-－]?"
+_QQ_CUE = "[Qq][Qq]|ＱＱ|扣扣|企鹅|[Qq]号"
 PHONE_RE = lazy(rf"(?<![0-9０-９])(?:(?:\+|＋|00)?86{_SEP})?[1１][3-9３-９]{_D}(?:{_SEP}{_D}){{8}}(?![0-9０-９])")
 LANDLINE_RE = lazy(rf"(?<![0-9０-９])0{_D}{{2,3}}[\-－]{_D}{{7,8}}(?![0-9０-９])")
 ID_RE = lazy(rf"(?<![0-9０-９A-Za-z])[1-9１-９]{_D}{{16}}[0-9０-９Xx](?![0-9０-９A-Za-z])")
 CARD_RE = lazy(rf"(?<![0-9０-９])(?:[3-6３-６]{_D}{{3}}(?:[ \-]?{_D}{{4}}){{3}}(?:[ \-]?{_D}{{1,3}})?)(?![0-9０-９])")
 EMAIL_RE = lazy(r"(?<![A-Za-z0-9._%+\-])([A-Za-z0-9._%+\-]{1,64})@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
-QQ_RE = lazy(rf"(?<![A-Za-z])(?:[Qq][Qq]|ＱＱ|扣扣|企鹅|[Qq]号)\s?(?:号|號)?\s?[:：]?\s?({_D}{{5,11}})(?![0-9０-９])")
+QQ_RE = lazy(rf"(?<![A-Za-z])(?:{_QQ_CUE})\s?(?:号|號)?\s?[:：]?\s?({_D}{{5,11}})(?![0-9０-９])")
 _WECHAT_CUE = r"微信|薇信|威信|[VvＶｖ]信|[Vv][Xx]|ｖｘ|ＶＸ|[Ww][Xx]|[Ww]e[Cc]hat"
 WECHAT_RE = lazy(rf"(?<![A-Za-z])(?:{_WECHAT_CUE}|微信号|微信號)\s?(?:号|號|id|ID)?\s?[:：]?\s?"
                  r"([A-Za-z][A-Za-z0-9_\-]{5,19})(?![A-Za-z0-9_\-])")
 
 
-# What every pattern above needs: three digits in a row (a phone, landline, ID, card or QQ number
-# has them), an "@", or a WeChat cue word. A text without any is returned as it is, unsearched.
-_ANY_RE = lazy(rf"{_D}{{3}}|@|{_WECHAT_CUE}")
+# What every pattern above needs: seven digits in a row, single spaces or dashes allowed between them
+# (a mobile, ID or card number, a landline's local part), an "@", or a QQ or WeChat cue word. A text
+# without any (nine in ten: amounts and dates have fewer digits) is returned as it is, unsearched.
+_ANY_RE = lazy(rf"{_D}(?:{_SEP}{_D}){{6}}|@|{_WECHAT_CUE}|{_QQ_CUE}")
 
 
 def _mask_digits(s: str, keep_head: int, keep_tail: int) -> str:
