@@ -157,7 +157,8 @@ def score_iter(texts: Iterable[str], *, lang: str = "zh", workers: int = 1, use_
     def tasks():
         for n, block in enumerate(_chunks(texts, chunk)):
             for i, t in enumerate(block):
-                _check(t, f"message {n * chunk + i + 1}")
+                if t.__class__ is not str or len(t) > MAX_CHARS:   # (the message's number only for an error)
+                    _check(t, f"message {n * chunk + i + 1}")
             distinct = list(dict.fromkeys(block))
             yield (distinct, lang, use_model, model_dir), (block, distinct)
 
