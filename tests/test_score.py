@@ -35,6 +35,18 @@ def test_score_rejects_an_oversized_message() -> None:
         score("啊" * (MAX_CHARS + 1))
 
 
+def test_score_many_names_the_message_that_is_too_long_or_not_text() -> None:
+    from verifier import score_many
+
+    with pytest.raises(InputError, match="message 3 has"):
+        score_many(["好的", "收到", "啊" * (MAX_CHARS + 1)])
+    with pytest.raises(TypeError):
+        score_many(["好的", 42])
+    class Text(str):
+        pass
+    assert score_many([Text("收到")])[0].label == "normal"   # a str subclass is text
+
+
 def test_score_one_megabyte_is_scored() -> None:
     text = ("【花呗】账单已逾期，请登录支付宝App还款。加我微信，本金转我卡上。" * 40000)[: 1024 * 1024]
     result = score(text)
