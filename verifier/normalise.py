@@ -592,7 +592,7 @@ class _Screens:
             for name in passes:
                 db, scratch = self.dbs[name]
                 ends: list[int] = []
-                db.scan(data, match_event_handler=self._on_match, context=ends, scratch=scratch)
+                db.scan(data, self._on_match, 0, ends, scratch)   # (by position: see hsfilter)
                 found.append(ends)
         if not any(found):
             return [set() for _ in passes]

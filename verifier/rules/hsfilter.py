@@ -217,9 +217,10 @@ class HyperscanPrefilter:
         encoded = text.encode("utf-8")
         for view, db, scratch in self.dbs:
             string = norm.view(view)
-            # the views are often the very same string (no digit word, nothing folded): encoded once
-            db.scan(encoded if string is text else string.encode("utf-8"), match_event_handler=_on_match,
-                    context=found, scratch=scratch)
+            # the views are often the very same string (no digit word, nothing folded): encoded once;
+            # arguments by position (data, handler, flags, context, scratch): by keyword, the extension
+            # spends more on parsing them than on scanning a short message
+            db.scan(encoded if string is text else string.encode("utf-8"), _on_match, 0, found, scratch)
         out: dict[int, list[Pat]] = {}
         rules = self.rules
         for k in sorted(found):
