@@ -113,3 +113,80 @@ def test_rule_suspicious_link_lookalike_index_agrees_with_one_edit() -> None:
     assert len(pieces) > 500
     for p in sorted(pieces):
         assert _lookalike(p) is any(_one_edit(p, t) for t in targets), p
+
+
+def _random_texts(alphabet: str, n: int = 400) -> list[str]:
+    import random
+
+    rng = random.Random(0)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 300))) for _ in range(n)]
+
+
+def test_rule_clause_and_sentence_bounds_agree_with_a_bisection_of_every_stop() -> None:
+    """``Doc.clause``/``Doc.sentence`` (stops found within the reach) give the bounds a bisection of the
+    list of every stop's end gives, for hits anywhere: empty ones, ones on or next to a stop, at either end."""
+    import random
+    import re
+    from bisect import bisect_right
+
+    from verifier.normalise import normalise
+    from verifier.rules.base import CLAUSE_REACH, SENTENCE_REACH, Doc
+
+    def reference(text: str, stops: str, reach: int, start: int, end: int) -> tuple[int, int]:
+        ends = [m.end() for m in re.finditer(stops, text)]
+        k = bisect_right(ends, start)
+        lo = ends[k - 1] if k else 0
+        k2 = bisect_right(ends, max(start, end - 1))
+        hi = ends[k2] if k2 < len(ends) else len(text)
+        return max(lo, start - reach), min(hi, end + reach)
+
+    rng = random.Random(1)
+    for text in _random_texts("ab还款，,;；:：。！？!?\n" + "x" * 6):
+        doc = Doc(normalise(text))
+        text = doc.plain   # the view the bounds are read on
+        for _ in range(20):
+            start = rng.randrange(0, len(text) + 1)
+            end = min(len(text), start + rng.randrange(0, 12))
+            assert doc.clause(start, end) == reference(text, r"[,，;；:：。！？!?\n]", CLAUSE_REACH, start, end)
+            assert doc.sentence(start, end) == reference(text, r"[。！？!?\n;；]", SENTENCE_REACH, start, end)
+
+
+def test_rule_around_and_sentence_around_agree_with_a_walk_over_every_stop() -> None:
+    """``payment.around`` and ``offers.sentence_around`` (one backward match for the last stop) cut the
+    same text as walking every stop of the stretch before the hit."""
+    import random
+    import re
+
+    from verifier.rules.offers import sentence_around
+    from verifier.rules.payment import CLAUSE_STOP, SENTENCE_STOP, around
+
+    def around_ref(text: str, s: int, e: int, stop: str, reach: int) -> tuple[str, str]:
+        before = text[max(0, s - reach):s]
+        last = None
+        for last in re.finditer(stop, before):
+            pass
+        if last is not None:
+            before = before[last.end():]
+        after = text[e:e + reach]
+        m = re.search(stop, after)
+        return before, (after[:m.start()] if m else after)
+
+    def sentence_ref(text: str, s: int, e: int, reach: int) -> str:
+        lo = max(0, s - reach)
+        m = None
+        for m in re.finditer("[。！？!?\\n]", text[lo:s]):
+            pass
+        if m is not None:
+            lo += m.end()
+        hi_m = re.search("[。！？!?\\n]", text[e:e + reach])
+        return text[lo:e + hi_m.start() if hi_m else min(len(text), e + reach)]
+
+    rng = random.Random(2)
+    for text in _random_texts("ab,;:。!?\n；！？" + "x" * 8):
+        for _ in range(20):
+            s = rng.randrange(0, len(text) + 1)
+            e = min(len(text), s + rng.randrange(0, 12))
+            for stop, reach in ((CLAUSE_STOP, 60), (SENTENCE_STOP, 80), (CLAUSE_STOP, 5)):
+                assert around(text, s, e, stop, reach) == around_ref(text, s, e, stop.pattern, reach)
+            for reach in (80, 7):
+                assert sentence_around(text, s, e, reach) == sentence_ref(text, s, e, reach)

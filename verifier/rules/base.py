@@ -21,7 +21,6 @@ from __future__ import annotations
 from .. import recache
 from ..lazyre import lazy
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
@@ -48,6 +47,25 @@ SENTENCE_REACH = 160
 MAX_MATCHES_PER_PATTERN = 64
 _CLAUSE_END = lazy(r"[,，;；:：。！？!?\n]")
 _SENTENCE_END = lazy(r"[。！？!?\n;；]")
+# The last stop of a stretch: ``match`` backtracks from the stretch's end in C (a single-character class).
+_LAST_CLAUSE_END = lazy(r"(?s:.*)" + _CLAUSE_END.pattern)
+_LAST_SENTENCE_END = lazy(r"(?s:.*)" + _SENTENCE_END.pattern)
+
+
+def stop_bounds(text: str, start: int, end: int, first_stop, last_stop, reach: int) -> tuple[int, int]:
+    """The bounds of the clause (or sentence) of ``text[start:end]``, at most ``reach`` characters either side.
+
+    It opens after the last stop before ``start`` and ends with the first stop at or after ``end - 1`` (a
+    hit ending on a stop keeps it) or at ``start`` (an empty span): the same bounds as a bisection of the
+    list of every stop's end, found within the reach only, which on a long message is all that is read.
+    ``first_stop`` is the stop class, ``last_stop`` the same class behind ``(?s:.*)``.
+    """
+    a = max(0, start - reach)
+    m = last_stop.match(text, a, start)
+    lo = m.end() if m is not None else a
+    b = min(len(text), end + reach)
+    m = first_stop.search(text, max(start, end - 1), b)
+    return lo, (m.end() if m is not None else b)
 
 
 # Above this length a pattern is searched through its scanner (see ``Pat.finditer``).
@@ -63,8 +81,6 @@ class Doc:
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
         self.plain = norm.plain   # same offsets as the original
-        self._clauses: list[int] | None = None     # clause and sentence ends, found when a hit first asks
-        self._sentences: list[int] | None = None
         self.framed: dict[int, bool] = {}   # message-scope suppressions (by id), computed once per message
         self._spans: dict[tuple, tuple[int, int]] = {}   # clause and sentence bounds of the hits
         # the prefilter's candidates (rule index → patterns), once known: every pattern that can match is
@@ -76,32 +92,22 @@ class Doc:
         cands = self.candidates
         return cands is None or any(p is pat for pats in cands.values() for p in pats)
 
-    @staticmethod
-    def _bounds(ends: list[int], start: int, end: int, n: int) -> tuple[int, int]:
-        k = bisect_right(ends, start)
-        lo = ends[k - 1] if k else 0
-        k2 = bisect_right(ends, max(start, end - 1))
-        hi = ends[k2] if k2 < len(ends) else n
-        return lo, hi
-
     def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the hit's clause, at most ``CLAUSE_REACH`` characters either side (see :func:`stop_bounds`)."""
         key = ("c", start, end)
         found = self._spans.get(key)
         if found is None:
-            if self._clauses is None:
-                self._clauses = [m.end() for m in _CLAUSE_END.finditer(self.plain)]
-            lo, hi = self._bounds(self._clauses, start, end, len(self.plain))
-            found = self._spans[key] = (max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH))
+            found = self._spans[key] = stop_bounds(self.plain, start, end, _CLAUSE_END, _LAST_CLAUSE_END,
+                                                   CLAUSE_REACH)
         return found
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the hit's sentence, at most ``SENTENCE_REACH`` characters either side."""
         key = ("s", start, end)
         found = self._spans.get(key)
         if found is None:
-            if self._sentences is None:
-                self._sentences = [m.end() for m in _SENTENCE_END.finditer(self.plain)]
-            lo, hi = self._bounds(self._sentences, start, end, len(self.plain))
-            found = self._spans[key] = (max(lo, start - SENTENCE_REACH), min(hi, end + SENTENCE_REACH))
+            found = self._spans[key] = stop_bounds(self.plain, start, end, _SENTENCE_END, _LAST_SENTENCE_END,
+                                                   SENTENCE_REACH)
         return found
 
 

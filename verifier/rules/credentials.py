@@ -94,6 +94,18 @@ def _bad_link(doc: Doc) -> bool:
     return any(reason is not None for _, _, reason in find_links(doc))
 
 
+# Small tests of the confirm function below, compiled once (not looked up in ``re``'s cache per hit).
+_CARD_NUMBER_END = lazy("卡号$")
+_CARD_SECRET = lazy("有效期|密码|cvv")
+_SEND_ME = lazy("发给?我|发过来|传给我")
+_LIVE_PHOTO = lazy("手持|视频|录像|眨眼|点头|人脸|刷脸|影片")
+_TURN_ON = lazy("打开|开启|开一下|开个|点开")
+_KEEP_ON = lazy("别关|打开|开着")
+_SPEAKER = lazy("你|我")
+_TO_READER = lazy("(?:给|到|至)(?:您|你)")
+_SENT_AWAY = lazy("(?:寄|邮寄|快递|邮)?(?:给了|了|过去|出去|给(?:他|她|对方|别人|那个))")
+
+
 def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     text = doc.norm.text
     s, e = m.span()
@@ -111,16 +123,16 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
         return True
     if name == "card_data":
         obj = m.group("obj") or m.group("obj2") or m.group("obj3")
-        if re.search("卡号$", obj) and not re.search("有效期|密码|cvv", obj):
+        if _CARD_NUMBER_END.search(obj) and not _CARD_SECRET.search(obj):
             # A bare card number: asked for to pay the reader is everyday life.
             return talk and not _PAY_READER.search(before + m.group() + after)
         return True
     if name == "id_photo":
         if m.group("video"):         # a video of the reader's face, sent to the writer
             s_before, s_after = around(text, s, e, SENTENCE_STOP, reach=80)
-            return _FACE.search(s_before + s_after) is not None and re.search("发给?我|发过来|传给我", s_after) is not None
+            return _FACE.search(s_before + s_after) is not None and _SEND_ME.search(s_after) is not None
         # 手持 photos and face videos are never office paperwork; a plain ID photo can be.
-        return talk or re.search("手持|视频|录像|眨眼|点头|人脸|刷脸|影片", m.group()) is not None
+        return talk or _LIVE_PHOTO.search(m.group()) is not None
     if name == "form_fill":
         return _bad_link(doc)
     if name in ("screen_share", "meeting_app"):
@@ -130,17 +142,17 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
             return True              # 共享屏幕，我一步一步带你操作 / 我远程帮你弄
         if _OFFICE.search(sentence):
             return False             # 小王共享屏幕给大家讲了一下季度数据
-        if name == "screen_share" and (re.match("打开|开启|开一下|开个|点开", m.group()) or re.match("别关|打开|开着", s_after)) \
-                and not re.search("你|我", s_before[-6:]):
+        if name == "screen_share" and (_TURN_ON.match(m.group()) or _KEEP_ON.match(s_after)) \
+                and not _SPEAKER.search(s_before[-6:]):
             return True              # 开一下屏幕共享 / 屏幕共享别关: an order aimed at the reader
         if name == "screen_share" and _ASK_READER.search(sentence):
             return True              # 我们需要和你进行屏幕共享
         return talk and _INSTRUCT.search(sentence) is not None
     if name == "mail_sim":
-        if re.match("(?:给|到|至)(?:您|你)", after):
+        if _TO_READER.match(after):
             return False             # 新卡将寄给您: the carrier
         # 上个月把手机卡寄给了所谓的法务 / 让我把手机卡寄给他: sent already, or to somebody else
-        return re.match("(?:寄|邮寄|快递|邮)?(?:给了|了|过去|出去|给(?:他|她|对方|别人|那个))", after) is None
+        return _SENT_AWAY.match(after) is None
     return True
 
 

@@ -94,13 +94,19 @@ def _fee_cue(text: str) -> bool:
     return False
 
 
+# Small tests of the confirm function below, compiled once (not looked up in ``re``'s cache per hit).
+_YOU = lazy("你|您")
+_GUARANTEE = lazy("包|保证|百分百|内部|后台|洗白")
+_SURE_WIN = lazy("包|保证|百分百|成功")
+
+
 def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     text = doc.norm.text
     s, e = m.span()
     before, after = around(text, s, e, SENTENCE_STOP, reach=80)
     sentence = before + m.group() + after
     agent = _AGENT.search(sentence) is not None
-    if _ASK_OPENER.search(before) or _OWN_STORY.search(sentence) and not re.search("你|您", sentence):
+    if _ASK_OPENER.search(before) or _OWN_STORY.search(sentence) and not _YOU.search(sentence):
         return False
     # the sentence stop itself is left out of ``after``: 征信能修复？ asks
     asked = _QUESTION.search(sentence) is not None or text[e + len(after):e + len(after) + 1] == "?"
@@ -116,7 +122,7 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
         rec, act = m.group("rec"), m.group("act")
         if rec == "信用" and act == "修复" or _POLICY.search(sentence):
             # 信用修复 is also an official procedure, and the PBoC one-off repair is free.
-            return _fee_cue(sentence) or re.search("包|保证|百分百|内部|后台|洗白", sentence) is not None
+            return _fee_cue(sentence) or _GUARANTEE.search(sentence) is not None
         if rec in ("逾期", "记录") and _POINTS.search(sentence):
             return False             # 积分逾期清零: loyalty points expiring
         strong_act = _ACT_STRONG_RE.match(act) is not None
@@ -138,7 +144,7 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
         if "异议" not in m.group() and not _DISPUTE_CTX.search(text, max(0, s - 60), e + 60):
             return False             # 申诉 for a banned game or chat account
         if m.group("svc"):
-            return _fee_cue(sentence) or re.search("包|保证|百分百|成功", sentence) is not None
+            return _fee_cue(sentence) or _SURE_WIN.search(sentence) is not None
         return True
     if name == "inside_access":
         if m.group("chan"):

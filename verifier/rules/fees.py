@@ -88,6 +88,9 @@ def _debt_body(doc: Doc) -> bool:
     return _DEBT_TALK.search(_unsigned(doc)) is not None
 
 
+_YOU = lazy("你|您")
+
+
 def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     text, body = doc.norm.text, _unsigned(doc)
     s, e = m.span()
@@ -103,7 +106,7 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     sentence = before + m.group() + after
     if _RECEIPT.search(sentence):
         return False
-    if _OWN_STORY.search(sentence) and not re.search("你|您", sentence):
+    if _OWN_STORY.search(sentence) and not _YOU.search(sentence):
         return False
     if name == "fee_word":
         word = m.group("fee")

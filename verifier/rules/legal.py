@@ -28,8 +28,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .base import (
     Doc, Pat, Rule, Suppressor, described_as_scam, doubt_question, hypothetical, narrated, negated, quoted_example,
@@ -229,29 +228,41 @@ def _sentence(text: str, s: int, e: int) -> str:
     return text[found + 1 if found >= 0 else a:stop.start() + 1 if stop else b]
 
 
-@dataclass(frozen=True)
 class _Facts:
-    """What the whole message says, computed once per message."""
+    """What the whole message says, each fact computed once per message, when a hit first asks for it
+    (most hits need one or two of them, or none)."""
 
-    debt: bool
-    snub: bool
-    lawful_visit: bool
-    arms: bool
-    addressed: bool
-    genuine_court: bool
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+
+    @cached_property
+    def debt(self) -> bool:
+        return _DEBT_RE.search(self._doc.norm.text) is not None
+
+    @cached_property
+    def snub(self) -> bool:
+        return _SNUB_RE.search(self._doc.norm.text) is not None
+
+    @cached_property
+    def lawful_visit(self) -> bool:
+        return _LAWFUL_VISIT_RE.search(self._doc.norm.text) is not None
+
+    @cached_property
+    def arms(self) -> bool:
+        return _ARMS_RE.search(self._doc.plain) is not None
+
+    @cached_property
+    def addressed(self) -> bool:
+        return _ADDRESSED_RE.search(self._doc.norm.text) is not None
+
+    @cached_property
+    def genuine_court(self) -> bool:
+        return _GENUINE_COURT_RE.search(self._doc.norm.digits) is not None
 
 
 @lru_cache(maxsize=2)
 def _facts(doc: Doc) -> _Facts:
-    text = doc.norm.text
-    return _Facts(
-        debt=_DEBT_RE.search(text) is not None,
-        snub=_SNUB_RE.search(text) is not None,
-        lawful_visit=_LAWFUL_VISIT_RE.search(text) is not None,
-        arms=_ARMS_RE.search(doc.plain) is not None,
-        addressed=_ADDRESSED_RE.search(text) is not None,
-        genuine_court=_GENUINE_COURT_RE.search(doc.norm.digits) is not None,
-    )
+    return _Facts(doc)
 
 
 _NEAR = 150     # a tone or context cue counts within this many characters of the hit
@@ -418,9 +429,12 @@ def _legal_context(doc: Doc) -> bool:
     return _LEGAL_CONTEXT_RE.search(doc.norm.text) is not None
 
 
+_PASSIVE_RE = lazy("被$")   # searched up to the hit: 被判刑
+
+
 def _legal_confirm(doc: Doc, m: re.Match, name: str) -> bool:
     facts = _facts(doc)
-    if facts.genuine_court and name in ("legal_document", "enforce_now", "blacklist", "filed_case"):
+    if name in ("legal_document", "enforce_now", "blacklist", "filed_case") and facts.genuine_court:
         return False
     if name in _NEEDS_ADDRESS and not facts.addressed:
         return False
@@ -436,7 +450,7 @@ def _legal_confirm(doc: Doc, m: re.Match, name: str) -> bool:
         return False
     if name == "to_police" and m.group().startswith("向") and _ADVICE_RE.search(text, max(0, s - 4), s):
         return False
-    if name == "arrest" and re.search("被$", text[max(0, s - 2):s]) and not _SECOND_PERSON_RE.search(sentence) \
+    if name == "arrest" and _PASSIVE_RE.search(text, max(0, s - 2), s) and not _SECOND_PERSON_RE.search(sentence) \
             and not _MENACE_RE.search(sentence):
         return False                 # 催收的张某因暴力催收被判刑: news about somebody else
     if name == "enforce_now" and not m.group().startswith(("法院", "执行", "法警", "直接", "立即", "马上", "缺席", "申请")) \

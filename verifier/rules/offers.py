@@ -70,16 +70,18 @@ def message_has(rx: re.Pattern, text: str) -> bool:
     return rx.search(text) is not None
 
 
+_STOP_RE = lazy("[。！？!?\\n]")
+_LAST_STOP_RE = lazy("(?s:.*)[。！？!?\\n]")   # one match of a stretch ends just after its last stop
+
+
 def sentence_around(text: str, s: int, e: int, reach: int = 80) -> str:
     """The sentence of ``text[s:e]``, at most ``reach`` characters either side."""
     lo = max(0, s - reach)
-    m = None
-    for m in re.finditer("[。！？!?\\n]", text[lo:s]):
-        pass
+    m = _LAST_STOP_RE.match(text, lo, s)
     if m is not None:
-        lo += m.end()
-    hi_m = re.search("[。！？!?\\n]", text[e:e + reach])
-    return text[lo:e + hi_m.start() if hi_m else min(len(text), e + reach)]
+        lo = m.end()
+    hi_m = _STOP_RE.search(text, e, e + reach)
+    return text[lo:hi_m.start() if hi_m else min(len(text), e + reach)]
 
 
 # ------------------------------------------------------- shared suppressors

@@ -54,6 +54,9 @@ from .base import NARRATIVE_RE, NEGATION_RE, SCAM_VERDICT_RE, Doc, Pat, Rule, Su
 # ------------------------------------------------------------ scope helpers
 CLAUSE_STOP = lazy(r"[,;:。!?\n]")
 SENTENCE_STOP = lazy(r"[。!?\n;]")
+# The same classes behind a greedy ``(?s:.*)``: one ``match`` of a stretch ends just after its last stop.
+_LAST_STOP = {CLAUSE_STOP.pattern: lazy(r"(?s:.*)" + CLAUSE_STOP.pattern),
+              SENTENCE_STOP.pattern: lazy(r"(?s:.*)" + SENTENCE_STOP.pattern)}
 
 
 def cgap(n: int) -> str:
@@ -62,16 +65,15 @@ def cgap(n: int) -> str:
 
 
 def around(text: str, s: int, e: int, stop: re.Pattern = CLAUSE_STOP, reach: int = 60) -> tuple[str, str]:
-    """The text before ``s`` and after ``e`` inside the same clause (or sentence)."""
-    before = text[max(0, s - reach):s]
-    last = None
-    for last in stop.finditer(before):
-        pass
-    if last is not None:
-        before = before[last.end():]
-    after = text[e:e + reach]
-    m = stop.search(after)
-    return before, (after[:m.start()] if m else after)
+    """The text before ``s`` and after ``e`` inside the same clause (or sentence).
+
+    ``stop`` is :data:`CLAUSE_STOP` or :data:`SENTENCE_STOP` (a one-character class): the last stop
+    before ``s`` is found by one backward match, not by walking every stop of the stretch.
+    """
+    a = max(0, s - reach)
+    last = _LAST_STOP[stop.pattern].match(text, a, s)
+    m = stop.search(text, e, e + reach)
+    return text[last.end() if last is not None else a:s], text[e:m.start() if m is not None else e + reach]
 
 
 def near(text: str, s: int, e: int, rx: re.Pattern, reach: int = 150) -> bool:
@@ -203,6 +205,14 @@ _SPLIT_CUE = lazy("不同|分别|几个|[0-9两三四五六七八九]个|下面|
 _INSTITUTION = lazy("(?:是|为|写|填|:)?[\u4e00-\u9fff*]{0,8}?(?:公司|银行|中心|有限|集团|科技|信用卡|金融|支付|分行|支行|平台)")
 
 
+# Small tests of the confirm function below, compiled once (not looked up in ``re``'s cache per hit).
+_INTO_REVIEW = lazy("转入|核查|审查")
+_FORWARD_VERB = lazy("[转发](?![账款钱])")
+_SALUTATION = lazy("(?:致|尊敬的|亲爱的)$")
+_GREETED = lazy("[^,;:。!?\\n]{0,4}(?:[,:]|您好|你好)")
+_READERS = lazy("您的|你的|本人")
+
+
 def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     text = doc.norm.text
     s, e = m.span()
@@ -213,13 +223,13 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
             return False
         # 安全/冲正/清查账户 exist only in scams; 监管/指定账户 need money moving into them.
         return _SAFE_STRONG.search(hit) is not None or _TRANSFER_VERB.search(before[-10:] + hit) is not None \
-            or re.search("转入|核查|审查", after[:10]) is not None     # 监管账户核查，今日内转入
+            or _INTO_REVIEW.search(after, 0, 10) is not None     # 监管账户核查，今日内转入
     if not near(text, s, e, DEBT_TALK) and not (name != "scan_qr" and near(text, s, e, SCAM_TALK)):
         # "转到指定账户" in a verification or refund script is enough without debt words.
         if not ((m.groupdict().get("payee") or "") == "指定" and near(text, s, e, _PROCESS_TALK)):
             return False
     if name in ("to_private_account", "to_account_verb", "wechat_transfer_to_me", "money_to_person", "money_to_me"):
-        if re.match("[转发](?![账款钱])", hit) and _FORWARD.search(before[-8:]) or _CALL.search(after):
+        if _FORWARD_VERB.match(hit) and _FORWARD.search(before[-8:]) or _CALL.search(after):
             return False            # 截图转我微信 / 打我微信语音: not money
         groups = m.groupdict()
         if _READER.search(groups.get("pre") or "") or _OWN_OR_OFFICIAL.search(groups.get("mid") or ""):
@@ -239,10 +249,10 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     if name == "split_transfer":
         return _SPLIT_CUE.search(hit) is not None
     if name == "named_payee":
-        if m.group("kind") == "持卡人" and (re.search("(?:致|尊敬的|亲爱的)$", before)
-                                          or re.match("[^,;:。!?\\n]{0,4}(?:[,:]|您好|你好)", text[m.end("kind"):])):
+        if m.group("kind") == "持卡人" and (_SALUTATION.search(before)
+                                          or _GREETED.match(text, m.end("kind"))):
             return False            # 致持卡人周某：… / 持卡人您好: the reader addressed, not a payee
-        return _INSTITUTION.match(text, m.end("kind")) is None and not re.search("您的|你的|本人", before[-4:])
+        return _INSTITUTION.match(text, m.end("kind")) is None and not _READERS.search(before[-4:])
     return True
 
 

@@ -161,9 +161,12 @@ _NOW = words_not_after(("马上", "立刻", "立即", "立马", "赶紧", "赶�
 _PROMISE_TO_READER = "(?:联系你|联系您|回复你|回复您|给你回|给您回|到账|放款|下款|出结果|办好|处理好)"
 
 
+_PAY_VERB_RE = lazy("[转还]|打款|打钱|凑钱|结清")
+
+
 def _pressure_confirm(doc: Doc, m: re.Match, name: str) -> bool:
     text, s, e = m.string, m.start(), m.end()
-    if name in ("right_now", "clock_deadline.3") and re.search("[转还]|打款|打钱|凑钱|结清", m.group()):
+    if name in ("right_now", "clock_deadline.3") and _PAY_VERB_RE.search(m.group()):
         return True                       # 马上转 / 今晚不还就…: the verb itself is about a debt
     if "名额" in m.group():               # 名额有限 is every shop's line: only for a relief "quota"
         return _RELIEF_NEAR_RE.search(text, max(0, s - 20), min(len(text), e + 20)) is not None
