@@ -190,3 +190,11 @@ def test_rule_around_and_sentence_around_agree_with_a_walk_over_every_stop() -> 
                 assert around(text, s, e, stop, reach) == around_ref(text, s, e, stop.pattern, reach)
             for reach in (80, 7):
                 assert sentence_around(text, s, e, reach) == sentence_ref(text, s, e, reach)
+
+
+def test_rule_official_channel_domains_all_hold_a_dot() -> None:
+    """``_steers_away`` skips blanking official addresses in a text without a dot: every one has one."""
+    from verifier.rules.signals import _DOMAINS, _steers_away
+
+    assert _DOMAINS and all("." in d for d in _DOMAINS)
+    assert _steers_away("加我微信处理") and not _steers_away("登录alipay.com还款")

@@ -63,7 +63,8 @@ _OFFICIAL_URL_RE = lazy(f"(?:https?://)?(?:[a-z0-9-]{{1,30}}\\.){{0,3}}{_OFFICIA
 
 @lru_cache(maxsize=32)
 def _steers_away(text: str) -> bool:
-    text = _OFFICIAL_URL_RE.sub(" ", text)     # an official address is no off-channel cue
+    if "." in text:   # (every official domain has a dot)
+        text = _OFFICIAL_URL_RE.sub(" ", text)     # an official address is no off-channel cue
     return bool(OFF_CHANNEL_CUE_RE.search(text) or _STEER_AWAY_RE.search(text))
 
 
