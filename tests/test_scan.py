@@ -490,3 +490,56 @@ def test_scan_summary_orders_equal_flag_counts_the_same_in_every_run() -> None:
     assert [FLAG_IDS.index(f) for f in expected[1:]] == sorted(FLAG_IDS.index(f) for f in expected[1:])
     assert list(flag_counts(counts)) == expected
     assert list(flag_counts(dict(reversed(list(counts.items()))))) == expected
+
+
+_CSV_TRICKY = st.text(alphabet=st.sampled_from(['"', ",", "\r", "\n", " ", "\t", ";", "'", "a", "好", "😀", "\x00"]),
+                      max_size=8)
+_CSV_VALUES = st.one_of(st.none(), _CSV_TRICKY, st.text(max_size=6), st.integers(),
+                        st.floats(allow_nan=True, allow_infinity=True), st.booleans())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CSV_VALUES, min_size=2, max_size=13))
+def test_csv_value_writes_cells_as_csv_writer_does(values: list) -> None:
+    """The CSV report's rows are joined from report_mod.csv_value cells: byte-identical to csv.writer
+    on any value (None, numbers, strings with quotes, commas, CR/LF, spaces, empty). A row of two
+    cells or more: csv.writer writes a row that is one empty cell as '""', which no report row is."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(values)
+    assert ",".join(map(report_mod.csv_value, values)) + "\r\n" == buf.getvalue()
+
+
+@pytest.mark.parametrize("value", ["", " ", " lead", "trail ", '"', '""', 'a"b', ",", "a,b", "\n", "\r", "\r\n",
+                                   "x\ny", '"好,\r\n"', "\t", "1e16"])
+def test_csv_cell_tricky_strings(value: str) -> None:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(["x", value, "y"])
+    assert f"x,{report_mod.csv_cell(value)},y\r\n" == buf.getvalue()
+
+
+def test_csv_report_with_names_that_need_quoting_and_small_cell_caches(tmp_path: Path, monkeypatch) -> None:
+    """Senders and conversations with quotes, commas and line breaks, texts repeating and not, the
+    caches of cells cleared many times over (CELLS_KEPT made tiny): the same bytes as csv.writer."""
+    monkeypatch.setattr(report_mod, "CELLS_KEPT", 3)
+    texts = [t for _, _, t, _ in CHAT] + ['他说"马上还"，好吗', "第一行\r\n第二行", "[图片]", " a,b ", '"']
+    names = ['王"经理"', "李,四", "张\n三", " 我 ", "", "赵六"]
+    rng = random.Random(3)
+    rows = [(f"2024-03-05 09:{i % 60:02d}:00", rng.choice(names), rng.choice(texts), rng.choice(names) or "c")
+            for i in range(5000)]
+    src = write_csv(tmp_path / "chat,1.csv", rows)
+    for redact in (True, False):
+        scanner = runner.Scanner([src], runner.ScanOptions(use_model=False, redact=redact))
+        out = tmp_path / "r.csv"
+        seen = []
+        real_rows = scanner.rows
+        scanner.rows = lambda: (seen.append(r) or r for r in real_rows())
+        report_mod.run_scan(scanner, str(out), "low", "zh", [str(src)])
+        risks = [c.risk for c in scanner.conversations.values()]
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(COLUMNS)
+        for r in seen:
+            w.writerow([r.id, r.conversation, r.sender, r.row.time, r.text, r.label, r.risk, r.level, r.flag_ids,
+                        r.row.file, r.row.line, r.row.kind, risks[r.conv_index]])
+        assert out.read_bytes() == ("\ufeff" + buf.getvalue()).encode("utf-8")
+        assert len(seen) == 5000 and any(r.risk is None for r in seen)

@@ -8,6 +8,11 @@ with their conversation's risk into a second temporary file that finally
 replaces the output name. A crash or an interrupt therefore never leaves a
 half-written report under the final name, and memory stays bounded.
 
+A CSV row is spooled already rendered up to its last cell (see :class:`CsvSpool`): the csv
+module inspects every character of every cell, and did so once per row for texts that repeat,
+while :func:`csv_cell` does what it does for a cell and the cells of a scored text are made
+once per distinct text. The tests hold it byte-identical to ``csv.writer``.
+
 CSV files are written as UTF-8 with a BOM so that Excel on a Chinese Windows
 machine opens them correctly; CSV on standard output has no BOM.
 """
@@ -28,6 +33,7 @@ from pathlib import Path
 
 from ..contract import FLAG_IDS
 from ..errors import InputError
+from ..parallel import collector_paused
 from .conversations import PATTERN_TEXT, Conversation
 from .rows import RowError
 from .runner import MAX_ERRORS_KEPT, ScannedRow, Scanner, level_at_least
@@ -115,20 +121,105 @@ class RowSpool:
         self._fh.close()
 
 
-def _csv_rows(spool: RowSpool, risks: list[float], fh) -> None:
-    """The CSV rows, a block at a time: formatted into a buffer, then written (and encoded) at
-    once, not a row at a time. The csv module writes a risk of None (not text) as an empty cell,
-    and a float as ``str`` gives it, so the conversations' risks are formatted once, up front."""
-    risk_cells = [str(r) for r in risks]
+def csv_cell(value: str) -> str:
+    """A string as ``csv.writer`` (the default dialect, QUOTE_MINIMAL) writes it as a cell: in
+    quotes, its quotes doubled, when it holds a quote, a comma, a CR or a LF (the delimiter, the
+    quote character and the line terminator's characters); else as it is, spaces and all."""
+    if '"' in value:
+        return '"' + value.replace('"', '""') + '"'
+    if "," in value or "\n" in value or "\r" in value:
+        return '"' + value + '"'
+    return value
+
+
+def csv_value(value: object) -> str:
+    """Any value as ``csv.writer`` writes it as a cell: None as an empty cell, a string by
+    :func:`csv_cell`, anything else (a number) as ``str`` gives it, quoted if that needs it."""
+    if value is None:
+        return ""
+    return csv_cell(value if value.__class__ is str else str(value))
+
+
+class _Cells(dict):
+    """The CSV cell of each string met (names, files, kinds), made once: a lookup is all a row
+    pays when it hits. Cleared when it grows past :data:`CELLS_KEPT`, to stay bounded."""
+
+    def __missing__(self, value: object) -> str:
+        if len(self) >= CELLS_KEPT:
+            self.clear()
+        cell = self[value] = csv_value(value)
+        return cell
+
+
+CELLS_KEPT = 30_000
+
+
+class CsvSpool(RowSpool):
+    """Pass one of a CSV report: each row spooled as its CSV line up to the last cell (the
+    conversation's risk, known only at the end), with its conversation's index beside it, so
+    that pass two only appends that cell. A block is ``(lines, conversation indexes)``.
+
+    The cells are what :func:`csv_value` makes of the report's :data:`COLUMNS` in order. The
+    text's, label's, risk's, level's and flags' cells are made once per scored text (they
+    depend on the text as read only, in one scan), the names' once per name (see
+    :class:`_Cells`); the id and the line are ints, which an f-string formats as ``str`` does."""
+
+    def __init__(self, where: Path) -> None:
+        super().__init__(where)
+        self._convs: list[int] = []
+        self._cells = _Cells()
+        self._scored: dict[str, str] = {}   # a scored text as read → its five cells, ","-joined
+
+    def add(self, r: ScannedRow) -> None:
+        row = r.row
+        cells = self._cells
+        if r.label:
+            scored = self._scored.get(row.text)
+            if scored is None:
+                scored = self._scored_cells(r)
+        else:   # not text: never scored, so its cells are made each time (a few rows in a hundred)
+            scored = _result_cells(r)
+        time = row.time
+        if '"' in time or "," in time or "\n" in time or "\r" in time:
+            time = csv_cell(time)
+        block = self._block
+        block.append(f"{r.id},{cells[r.conversation]},{cells[r.sender]},{time},{scored},"
+                     f"{cells[row.file]},{row.line},{cells[row.kind]},")
+        self._convs.append(r.conv_index)
+        if len(block) >= 4096:
+            self.flush()
+
+    def _scored_cells(self, r: ScannedRow) -> str:
+        if len(self._scored) >= CELLS_KEPT:
+            self._scored.clear()
+        cells = self._scored[r.row.text] = _result_cells(r)
+        return cells
+
+    def flush(self) -> None:
+        if self._block:
+            data = marshal.dumps((self._block, self._convs))
+            self._fh.write(len(data).to_bytes(8, "little"))
+            self._fh.write(data)
+            self.rows += len(self._block)
+            self._block, self._convs = [], []
+
+
+def _result_cells(r: ScannedRow) -> str:
+    """The cells of a row's text, label, risk, level and flags, ","-joined."""
+    return (f"{csv_value(r.text)},{csv_value(r.label)},{csv_value(r.risk)},{csv_value(r.level)},"
+            f"{csv_value(r.flag_ids)}")
+
+
+def _csv_rows(spool: CsvSpool, risks: list[float], fh) -> None:
+    """The CSV rows, a block at a time: each spooled line and its conversation's risk cell
+    joined into one string, then written (and encoded) at once, not a row at a time."""
+    ends = [csv_value(r) + "\r\n" for r in risks]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for block in spool.blocks():
-        writer.writerows(r[:12] + (risk_cells[r[12]],) for r in block)
-        fh.write(buffer.getvalue())
-        buffer.seek(0)
-        buffer.truncate()
-    fh.write(buffer.getvalue())   # the header alone, when there is no row
+    csv.writer(buffer, lineterminator="\r\n").writerow(COLUMNS)
+    fh.write(buffer.getvalue())
+    add = str.__add__
+    for lines, convs in spool.blocks():
+        fh.write("".join(map(add, lines, map(ends.__getitem__, convs))))
 
 
 def _jsonl_rows(spool: RowSpool, risks: list[float], fh) -> None:
@@ -141,15 +232,16 @@ def _jsonl_rows(spool: RowSpool, risks: list[float], fh) -> None:
 
 
 def write_rows(spool: RowSpool, risks: list[float], out: str | None, kind: str) -> None:
-    """Pass two: render the spooled rows with their conversation's risk."""
+    """Pass two: render the spooled rows (a :class:`CsvSpool`'s for a CSV) with their conversation's risk."""
     render = _jsonl_rows if kind == "jsonl" else _csv_rows
-    if out is None or out == "-":
-        render(spool, risks, sys.stdout)
-        sys.stdout.flush()
-        return
-    encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-    with atomic_output(Path(out), "w", encoding=encoding, newline="") as fh:
-        render(spool, risks, fh)
+    with collector_paused():   # what this allocates, reference counting frees: no cycle to look for
+        if out is None or out == "-":
+            render(spool, risks, sys.stdout)
+            sys.stdout.flush()
+            return
+        encoding = "utf-8-sig" if kind == "csv" else "utf-8"
+        with atomic_output(Path(out), "w", encoding=encoding, newline="") as fh:
+            render(spool, risks, fh)
 
 
 def write_html(path: str, report: dict, lang: str) -> None:
@@ -224,7 +316,7 @@ def run_scan(scanner: Scanner, out: str | None, min_level: str, lang: str,
     """Scan, write the output named ``out`` (standard output: CSV), return the report dict."""
     kind = out_kind(out)
     where = Path(out).resolve().parent if out not in (None, "-") else Path(tempfile.gettempdir())
-    spool = RowSpool(where) if kind != "html" else None
+    spool = None if kind == "html" else CsvSpool(where) if kind == "csv" else RowSpool(where)
     try:
         if spool is None:
             for _ in scanner.rows():

@@ -149,6 +149,9 @@ class Scanner:
         forced = Format(self.options.fmt) is not Format.auto
         for path in self.inputs:
             try:
+                if not forced:   # nothing to count: the records pass through (one loop fewer per row)
+                    yield from read_inputs([path], self.options.fmt, self.options.text_col)
+                    continue
                 good = bad = 0
                 first = None
                 for rec in read_inputs([path], self.options.fmt, self.options.text_col):
@@ -158,7 +161,7 @@ class Scanner:
                     else:
                         good += 1
                     yield rec
-                if forced and not good and bad and not path.is_dir():
+                if not good and bad and not path.is_dir():
                     raise InputError(f"{path}: none of its {bad} records reads as --format "
                                      f"{Format(self.options.fmt).value} (line {first.line}: {first.reason}); check "
                                      "--format, or leave it out to detect the format", code="E205")
@@ -168,40 +171,41 @@ class Scanner:
                 self.tally.file_errors.append((str(path), exc.one_line()))
 
     # ---------------------------------------------------------------- scoring
-    def _blocks(self) -> Iterator[tuple[list, list[tuple[str, list]]]]:
-        """(items, new) per block: items are RowErrors or (row, holder) pairs; new holds the
-        (text, holder) pairs of the texts this block is the first to need (each holder is filled
-        with the text's result before the block is emitted)."""
+    def _blocks(self) -> Iterator[tuple[tuple[list, list], list[tuple[str, list]]]]:
+        """((items, holders), new) per block: items are Rows and RowErrors, holders the result
+        holder of each (None for a RowError or a message that is not text: two lists, not a pair
+        per row, which the garbage collector would walk while the block waits for its scores);
+        new holds the (text, holder) pairs of the texts this block is the first to need (each
+        holder is filled with the text's result before the block is emitted)."""
         cache = self._cache
         known, seen_again = cache.get, cache.move_to_end
         items: list = []
+        holders: list = []
         new: list[tuple[str, list]] = []
-        add = items.append
+        add, hold = items.append, holders.append
         for rec in self._records():
-            if rec.__class__ is RowError:
-                add(rec)
-            else:
-                holder = None
-                if rec.kind == "text":
-                    text = rec.text
-                    holder = known(text)
-                    if holder is None:
-                        holder = [None]
-                        cache[text] = holder
-                        new.append((text, holder))
-                        if len(cache) > CACHE:
-                            cache.popitem(last=False)
-                    else:
-                        seen_again(text)
-                add((rec, holder))
+            add(rec)
+            holder = None
+            if rec.__class__ is not RowError and rec.kind == "text":
+                text = rec.text
+                holder = known(text)
+                if holder is None:
+                    holder = [None]
+                    cache[text] = holder
+                    new.append((text, holder))
+                    if len(cache) > CACHE:
+                        cache.popitem(last=False)
+                else:
+                    seen_again(text)
+            hold(holder)
             if len(items) >= BLOCK:
-                yield items, new
-                items, new = [], []
-                add = items.append
+                yield (items, holders), new
+                items, holders, new = [], [], []
+                add, hold = items.append, holders.append
         if items:
-            yield items, new
+            yield (items, holders), new
 
-    def _scored_blocks(self) -> Iterator[list]:
+    def _scored_blocks(self) -> Iterator[tuple[list, list]]:
         """The blocks in order, each once the texts it is the first to need are scored."""
         from ..parallel import ordered_map
 
@@ -238,8 +242,8 @@ class Scanner:
         _model(self.options.use_model, self.options.model_dir)   # a broken model fails before any work
         tally = self.tally
         row_of = self._row
-        for n_block, items in enumerate(self._scored_blocks(), 1):
-            for item in items:
+        for n_block, (items, holders) in enumerate(self._scored_blocks(), 1):
+            for item, holder in zip(items, holders):
                 if item.__class__ is RowError:
                     if item.line > 0:          # a bad row; line 0 is a whole file (of a folder) left out
                         tally.rows_read += 1
@@ -248,7 +252,7 @@ class Scanner:
                         tally.errors.append(item)
                     yield item
                     continue
-                yield row_of(item)
+                yield row_of(item, holder)
             if self.progress is not None:
                 self.progress(len(items))
             if n_block % 16 == 0 and len(self.conversations) > RANKED_KEEP:
@@ -267,13 +271,12 @@ class Scanner:
         for c in ranked[RANKED_KEEP:]:
             c.prune(PRUNED_KEEP)
 
-    def _row(self, item: tuple) -> ScannedRow:
-        """The report row of ``(row, holder)``, counted in the tally and its conversation.
+    def _row(self, row: Row, holder: list | None) -> ScannedRow:
+        """The report row of ``row`` (``holder``: its text's result), counted in the tally and its conversation.
 
         Runs once per message in this process, which the workers share the cores with, so it
         takes what it can from the text's :data:`Entry` (made once per distinct text) and
         looks each name up once."""
-        row, holder = item
         tally = self.tally
         tally.rows_read += 1
         self._next_id = order = self._next_id + 1
