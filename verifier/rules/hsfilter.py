@@ -56,16 +56,9 @@ def loosened(regex: str) -> str:
             out.append(regex[i:i + 2])
             i += 2
         elif c == "[":
-            j = i + 1
-            negated = j < n and regex[j] == "^"
-            if negated:
-                j += 1
-            if j < n and regex[j] == "]":   # a ']' first in a class is a literal
-                j += 1
-            while j < n and regex[j] != "]":
-                j += 2 if regex[j] == "\\" else 1
-            out.append("." if negated else regex[i:j + 1])
-            i = j + 1
+            j = _class_end(regex, i)
+            out.append("." if regex[i + 1:i + 2] == "^" else regex[i:j])
+            i = j
         elif c == "{" and (m := _BOUNDED.match(regex, i)):
             lo = int(m.group(1) or 0)
             out.append("*" if lo == 0 else "+" if lo == 1 else f"{{{lo},}}")
@@ -77,6 +70,18 @@ def loosened(regex: str) -> str:
 
 
 _BOUNDED = re.compile(r"\{(\d*),(\d+)\}")
+
+
+def _class_end(regex: str, i: int) -> int:
+    """Where the character class opening at ``regex[i]`` ("[") ends (just after its "]")."""
+    j, n = i + 1, len(regex)
+    if j < n and regex[j] == "^":
+        j += 1
+    if j < n and regex[j] == "]":   # a ']' first in a class is a literal
+        j += 1
+    while j < n and regex[j] != "]":
+        j += 2 if regex[j] == "\\" else 1
+    return j + 1
 
 
 def expression(pat: Pat) -> str:
@@ -103,17 +108,11 @@ def on_bytes(regex: str) -> str:
             i += 2
             continue
         if c == "[":
-            j = i + 1
-            if j < n and regex[j] == "^":
-                j += 1
-            if j < n and regex[j] == "]":   # a ']' first in a class is a literal
-                j += 1
-            while j < n and regex[j] != "]":
-                j += 2 if regex[j] == "\\" else 1
-            if not regex[i:j + 1].isascii():
-                raise ValueError(f"a class of non-ASCII characters cannot be read on bytes: {regex[i:j + 1]}")
-            out.append(regex[i:j + 1])
-            i = j + 1
+            j = _class_end(regex, i)
+            if not regex[i:j].isascii():
+                raise ValueError(f"a class of non-ASCII characters cannot be read on bytes: {regex[i:j]}")
+            out.append(regex[i:j])
+            i = j
             continue
         out.append(c if c.isascii() else f"(?:{c})")
         i += 1
