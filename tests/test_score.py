@@ -65,3 +65,26 @@ def test_score_lang_en_changes_the_words_not_the_verdict() -> None:
     assert (zh.label, zh.flag_ids) == (en.label, en.flag_ids)
     assert en.flags[0].explanation != zh.flags[0].explanation
     assert en.flags[0].explanation.isascii()
+
+
+def test_score_results_built_for_batches_equal_constructed_ones() -> None:
+    """``build`` (no dataclass __init__) gives the same object as the constructor: equal, same hash
+    and repr, every field set, picklable; the API's results are built that way."""
+    import dataclasses
+    import pickle
+
+    from verifier.results import Flag, ScoreResult
+
+    flag = dict(id="impersonation", severity="high", evidence="客服", start=0, end=2, explanation="e", advice="a")
+    result = dict(label="scam", risk=0.9, level="high", probabilities={"scam": 0.9}, flags=(Flag(**flag),),
+                  signals=(), advice=("a",))
+    for cls, fields in ((Flag, flag), (ScoreResult, result)):
+        built, made = cls.build(**fields), cls(**fields)
+        assert built == made and repr(built) == repr(made) and vars(built) == vars(made)
+        assert {f.name for f in dataclasses.fields(cls)} == set(fields)
+        assert pickle.loads(pickle.dumps(built)) == made
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            built.start = 1
+    assert hash(Flag.build(**flag)) == hash(Flag(**flag))
+    got = score("加我微信，本金转我卡上")
+    assert got == ScoreResult(**{f.name: getattr(got, f.name) for f in dataclasses.fields(ScoreResult)})

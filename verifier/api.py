@@ -38,13 +38,14 @@ def _result(text: str, hits, signals, doc, probabilities, thresholds, lang: str)
     flags = []
     for h in hits:
         explanation, advice = flag_text(h.rule, lang)
-        flags.append(Flag(h.rule.id, h.rule.severity, text[h.start:h.end], h.start, h.end, explanation, advice))
+        flags.append(Flag.build(id=h.rule.id, severity=h.rule.severity, evidence=text[h.start:h.end], start=h.start,
+                                end=h.end, explanation=explanation, advice=advice))
     # only the rules-alone decision reads whether the text is about a debt
     debt = probabilities is None and about_debt(doc.norm.text)
     decision = decide({f.id for f in flags}, set(signals), debt, probabilities, thresholds)
     advice = [f.advice for f in flags]
     advice.append(LABEL_ADVICE[lang][decision.label])
-    return ScoreResult(
+    return ScoreResult.build(
         label=decision.label, risk=decision.risk, level=decision.level, probabilities=probabilities,
         flags=tuple(flags), signals=tuple(signals), advice=tuple(dict.fromkeys(advice)),
     )
