@@ -73,3 +73,12 @@ def test_segment_cut_flat_equals_cutting_each_text() -> None:
         expected = [cut(t) for t in texts]
         assert lengths == [len(w) for w in expected]
         assert flat == [w for ws in expected for w in ws]
+
+
+def test_batchtext_joins_only_texts_free_of_the_separator() -> None:
+    from verifier.batchtext import SEP, joined
+
+    assert joined(["征信", "", "修复"]) == f"征信{SEP}{SEP}修复"
+    assert joined(["征信"]) == "征信"
+    assert joined(["征信", f"修{SEP}复"]) is None      # a text holds it: each text is read alone
+    assert joined([]) is None

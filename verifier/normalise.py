@@ -29,7 +29,7 @@ passes 1 and 2 can change at all found by one Hyperscan scan of the batch.
 
 from __future__ import annotations
 
-from . import recache
+from . import batchtext, recache
 import re
 import unicodedata
 from bisect import bisect_right
@@ -434,9 +434,9 @@ BATCH_MIN = 8   # below this many texts, folding one by one is quicker than buil
 
 
 def normalise_many(texts: list[str]) -> list[Normalised]:
-    """:func:`normalise` of each text (the same results), with the one-to-one folds of pass 0 and of the
-    digit view done for all the texts at once (two numpy table lookups instead of a ``str.translate``
-    a text, which costs a dictionary lookup a character)."""
+    """:func:`normalise` of each text (the same results), for a whole batch at once: the one-to-one
+    folds of pass 0 and of the digit view as numpy table lookups (a ``str.translate`` costs a dictionary
+    lookup a character), and passes 1 and 2 only on the few texts they can change (:func:`_passes12_many`)."""
     if len(texts) < BATCH_MIN:
         return [normalise(t) for t in texts]
     lut = _lut()
@@ -447,7 +447,7 @@ def normalise_many(texts: list[str]) -> list[Normalised]:
             for t, p, (t2, maps, removed), d in zip(texts, plains, done, digits)]
 
 
-_SEP = "\x00"   # joins a batch's texts: no pattern of passes 1 and 2 matches it, nor across it
+_SEP = batchtext.SEP   # no pattern of passes 1 and 2 matches it, nor across it
 
 
 def _touched(texts: list[str], *patterns: re.Pattern) -> set[int]:
@@ -455,8 +455,8 @@ def _touched(texts: list[str], *patterns: re.Pattern) -> set[int]:
     texts joined by :data:`_SEP`. Exact because none of these patterns matches the separator or an empty
     string, and their lookarounds read it as they read the edge of a text (it is neither CJK, nor a
     separator nor a letter): a text with a match holds the leftmost match that starts in it."""
-    joined = _SEP.join(texts)
-    if joined.count(_SEP) != len(texts) - 1:   # a text holds the separator itself: ask each text
+    joined = batchtext.joined(texts)
+    if joined is None:   # a text holds the separator itself: ask each text
         return {k for k, t in enumerate(texts) if any(rx.search(t) for rx in patterns)}
     starts = list(accumulate([len(t) + 1 for t in texts], initial=0))
     found: set[int] = set()
@@ -580,8 +580,8 @@ class _Screens:
     def touched(self, texts: list[str], passes: tuple[int, ...]) -> list[set[int]] | None:
         """For each pass in ``passes`` (1, 2), the indices of the texts it may change; None when a text
         holds the separator itself (or a lone surrogate, which no output of pass 0 holds)."""
-        joined = _SEP.join(texts)
-        if joined.count(_SEP) != len(texts) - 1:
+        joined = batchtext.joined(texts)
+        if joined is None:
             return None
         try:
             data = joined.encode("utf-8")

@@ -37,8 +37,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 
+from . import batchtext
+
 MAGIC = b"VRT1"
-_SEP = "\x00"          # joins a batch's texts or words for one call over all of them (when none holds it)
 _CODE_SEP = 0x110000   # past the last code point: between two texts' code points, in no n-gram
 _EMPTY = 2 ** 64 - 1   # an empty slot of an _IntTable
 _WHITE_SPACES = re.compile(r"\s\s+")   # scikit-learn's _VectorizerMixin._white_spaces
@@ -261,8 +262,9 @@ class RuntimeModel:
         import numpy as np
 
         n = len(lengths)
-        joined = _SEP.join(flat)
-        table = self._bigram_table() if self.word_range == (1, 2) and " " not in joined else None
+        joined = batchtext.joined(flat)
+        spaced = " " in (joined if joined is not None else "".join(flat))
+        table = self._bigram_table() if self.word_range == (1, 2) and not spaced else None
         if table is None:
             flat_cols: list[int] = []
             counts = []
@@ -289,7 +291,7 @@ class RuntimeModel:
         return out
 
     def _token_columns(self, flat: list[str], joined: str):
-        """The vocabulary column of every token (-1: not in it); ``joined`` is ``_SEP.join(flat)``.
+        """The vocabulary column of every token (-1: not in it); ``joined`` is :func:`.batchtext.joined` of them.
 
         A dict lookup per token costs more than anything else in a batch (each
         fresh string is hashed), so tokens of one to three code points — nearly
@@ -301,9 +303,9 @@ class RuntimeModel:
         import numpy as np
 
         get = self.word_vocab.get
-        if joined.count(_SEP) != len(flat) - 1:     # (or no token at all)
+        if joined is None:     # a token holds the separator (or there is none)
             return np.array(list(map(get, flat, repeat(-1))), dtype=np.int64)
-        codes = np.frombuffer((joined + _SEP * 2).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        codes = np.frombuffer((joined + batchtext.SEP * 2).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         ends = np.flatnonzero(codes == 0)[:len(flat)]   # after each token, a separator (two more: padding)
         starts = np.empty_like(ends)
         starts[0] = 0
@@ -363,12 +365,12 @@ class RuntimeModel:
         code point, so in no n-gram of the vocabulary) between two texts: an
         n-gram across two texts is never found, and no mask is needed. The
         whitespace runs are collapsed in one call over the texts joined by
-        ``_SEP``, unless a text holds it.
+        the separator (:mod:`.batchtext`), unless a text holds it.
         """
         import numpy as np
 
-        joined = _SEP.join(folded)
-        if joined.count(_SEP) == len(folded) - 1:
+        joined = batchtext.joined(folded)
+        if joined is not None:
             joined = _WHITE_SPACES.sub(" ", joined)
             codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
             codes = np.where(codes == 0, np.uint32(_CODE_SEP), codes)
@@ -395,7 +397,7 @@ class RuntimeModel:
                 out.append((owner[:-1] + c)[c >= 0])
             elif k > 3:     # 63 bits hold three code points; longer n-grams are looked up one by one
                 if texts is None:
-                    texts = joined.split(_SEP)
+                    texts = joined.split(batchtext.SEP)
                 r, c = self._char_columns_slow(texts, k)
                 out.append(r * span + offset + c)
             else:

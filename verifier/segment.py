@@ -21,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from . import batchtext
+
 ENGINE = "rjieba"
 _lock = threading.Lock()
 
@@ -82,9 +84,6 @@ def cut(text: str) -> list[str]:
     return [w for w in words if not w.isspace()]
 
 
-_SEP = "\x00"   # not a word character nor white space to jieba: a token of its own that no word crosses
-
-
 def cut_flat(texts: list[str]) -> tuple[list[str], list[int]]:
     """``[cut(t) for t in texts]`` as one list of words and how many of them each text has, from one call
     of the segmenter.
@@ -93,19 +92,20 @@ def cut_flat(texts: list[str]) -> tuple[list[str], list[int]]:
     word characters, so the words on each side of it are exactly those of each text alone (a test checks
     it on the corpus). If a text holds the separator itself, the texts are cut one by one.
     """
-    joined = _SEP.join(texts)
-    if joined.count(_SEP) != len(texts) - 1:
+    # the separator is neither a word character nor white space to jieba: a token of its own
+    joined = batchtext.joined(texts)
+    if joined is None:
         words = [cut(t) for t in texts]
         return [w for ws in words for w in ws], [len(ws) for ws in words]
     tokens = tokenizer().cut(joined, True)
     if _SPACE_RE.search(joined) is not None:
         tokens = [w for w in tokens if not w.isspace()]
-    tokens.append(_SEP)
+    tokens.append(batchtext.SEP)
     flat: list[str] = []
     lengths: list[int] = []
     start, index, extend, count = 0, tokens.index, flat.extend, lengths.append
     for _ in range(len(texts)):
-        end = index(_SEP, start)
+        end = index(batchtext.SEP, start)
         extend(tokens[start:end])
         count(end - start)
         start = end + 1
