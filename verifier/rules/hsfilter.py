@@ -49,39 +49,43 @@ def loosened(regex: str) -> str:
     then rejects.
     """
     out: list[str] = []
-    i, n = 0, len(regex)
-    while i < n:
-        c = regex[i]
-        if c == "\\":
-            out.append(regex[i:i + 2])
-            i += 2
-        elif c == "[":
-            j = _class_end(regex, i)
-            out.append("." if regex[i + 1:i + 2] == "^" else regex[i:j])
-            i = j
-        elif c == "{" and (m := _BOUNDED.match(regex, i)):
+    for piece in _pieces(regex):
+        if piece[0] == "[":
+            out.append("." if piece[1:2] == "^" else piece)
+        elif m := _BOUNDED.fullmatch(piece):
             lo = int(m.group(1) or 0)
             out.append("*" if lo == 0 else "+" if lo == 1 else f"{{{lo},}}")
-            i = m.end()
         else:
-            out.append(c)
-            i += 1
+            out.append(piece)
     return "".join(out)
 
 
 _BOUNDED = re.compile(r"\{(\d*),(\d+)\}")
 
 
-def _class_end(regex: str, i: int) -> int:
-    """Where the character class opening at ``regex[i]`` ("[") ends (just after its "]")."""
-    j, n = i + 1, len(regex)
-    if j < n and regex[j] == "^":
-        j += 1
-    if j < n and regex[j] == "]":   # a ']' first in a class is a literal
-        j += 1
-    while j < n and regex[j] != "]":
-        j += 2 if regex[j] == "\\" else 1
-    return j + 1
+def _pieces(regex: str):
+    """``regex`` cut into its escapes (``\\s``), character classes (``[^。]``), bounded repeats (``{0,8}``)
+    and single characters, in order: what :func:`loosened` and :func:`on_bytes` rewrite, piece by piece."""
+    i, n = 0, len(regex)
+    while i < n:
+        c = regex[i]
+        if c == "\\":
+            j = i + 2
+        elif c == "[":
+            j = i + 1
+            if j < n and regex[j] == "^":
+                j += 1
+            if j < n and regex[j] == "]":   # a ']' first in a class is a literal
+                j += 1
+            while j < n and regex[j] != "]":
+                j += 2 if regex[j] == "\\" else 1
+            j += 1
+        elif c == "{" and (m := _BOUNDED.match(regex, i)):
+            j = m.end()
+        else:
+            j = i + 1
+        yield regex[i:j]
+        i = j
 
 
 def expression(pat: Pat) -> str:
@@ -100,22 +104,10 @@ def on_bytes(regex: str) -> str:
     bytes, so that a quantifier after it (``会?``) still applies to the whole character, not only to its
     last byte. A class of such characters has no byte form: refused."""
     out: list[str] = []
-    i, n = 0, len(regex)
-    while i < n:
-        c = regex[i]
-        if c == "\\":
-            out.append(regex[i:i + 2])
-            i += 2
-            continue
-        if c == "[":
-            j = _class_end(regex, i)
-            if not regex[i:j].isascii():
-                raise ValueError(f"a class of non-ASCII characters cannot be read on bytes: {regex[i:j]}")
-            out.append(regex[i:j])
-            i = j
-            continue
-        out.append(c if c.isascii() else f"(?:{c})")
-        i += 1
+    for piece in _pieces(regex):
+        if piece[0] == "[" and not piece.isascii():
+            raise ValueError(f"a class of non-ASCII characters cannot be read on bytes: {piece}")
+        out.append(piece if piece.isascii() or len(piece) > 1 else f"(?:{piece})")
     return "".join(out)
 
 
