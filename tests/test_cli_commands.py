@@ -86,6 +86,11 @@ def test_evaluate_json_on_the_test_split() -> None:
     report = json.loads(proc.stdout.decode("utf-8"))
     shipped = report["corpus"]["shipped"]
     assert report["split"] == "test" and shipped["macro_f1"] >= 0.95
+    flags = report["corpus"]["flags"]   # the rules' flags against the labelled ones, every flag id
+    from verifier.contract import FLAG_IDS
+
+    assert list(flags) == list(FLAG_IDS)
+    assert all(v["support"] > 0 and 0 <= v["recall"] <= 1 for v in flags.values())
 
 
 def test_evaluate_unknown_split_is_exit_2() -> None:

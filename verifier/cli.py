@@ -315,6 +315,8 @@ def evaluate_cmd(
             typer.echo(evaluation.format_classification("model alone", report["corpus"]["model"]))
         typer.echo("by source: " + ", ".join(f"{k} {v['macro_f1']:.4f} (n={v['n']})"
                                             for k, v in report["corpus"]["by_source"].items()))
+        typer.echo("rule flags against the labelled flags (the model raises none):")
+        typer.echo(evaluation.format_flags(report["corpus"]["flags"]))
         if external:
             typer.echo(f"external: {external} (scam vs. not)")
             typer.echo(evaluation.format_external(report["external"]))

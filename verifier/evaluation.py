@@ -4,6 +4,10 @@
 (rules + model) and with the model alone, and gives per-label precision,
 recall and F1, macro-F1, the confusion matrix, and macro-F1 per source.
 
+It also gives, per flag id, the rules' precision and recall against the
+flags each corpus row is labelled with (the flags are the rules' alone: the
+model does not raise any).
+
 ``external_report`` reads every CSV (``text,label,…``) in a folder such as
 ``../shared/data/`` and measures scam vs. not: ROC AUC of the shipped scam
 evidence (see :mod:`verifier.scoring`), of the model's P(scam), of the rules
@@ -22,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
 
-from .contract import LABELS
+from .contract import FLAG_IDS, LABELS
 
 
 # ------------------------------------------------------------------ metrics
@@ -79,7 +83,7 @@ def _scored(texts: list[str], use_model: bool = True, model_dir=None) -> list[di
         rules = decide(flags, set(r.signals), False, None)
         p = r.probabilities or {}
         out.append({
-            "label": r.label, "level": r.level, "scam": shipped.scam, "rules_scam": rules.scam,
+            "flags": flags, "label": r.label, "level": r.level, "scam": shipped.scam, "rules_scam": rules.scam,
             "model_scam": p.get("scam"), "model_label": max(p, key=p.get) if p else None,
         })
     return out
@@ -97,7 +101,21 @@ def corpus_report(rows: list[dict], use_model: bool = True, model_dir=None) -> d
         idx = [i for i, r in enumerate(rows) if r["source"] == source]
         by_source[source] = classification([truth[i] for i in idx], [scored[i]["label"] for i in idx])
     report["by_source"] = {k: {"macro_f1": v["macro_f1"], "n": v["n"]} for k, v in by_source.items()}
+    report["flags"] = flag_metrics([set(r["flags"]) for r in rows], [s["flags"] for s in scored])
     return report
+
+
+def flag_metrics(truth: list[set[str]], found: list[set[str]]) -> dict:
+    """Per flag id (SPEC order): precision and recall of the flags ``found`` against the labelled ``truth``,
+    with the counts (support: rows labelled with the flag; raised: rows it was found in)."""
+    out = {}
+    for flag in FLAG_IDS:
+        tp = sum(1 for t, f in zip(truth, found) if flag in t and flag in f)
+        support = sum(1 for t in truth if flag in t)
+        raised = sum(1 for f in found if flag in f)
+        out[flag] = {"precision": round(tp / raised, 4) if raised else None,
+                     "recall": round(tp / support, 4) if support else None, "support": support, "raised": raised}
+    return out
 
 
 def read_external(path: Path) -> tuple[list[str], list[str]]:
@@ -147,6 +165,17 @@ def format_classification(name: str, m: dict) -> str:
     lines.append("  confusion (rows: truth; columns: " + " ".join(LABELS) + ")")
     for label, counts in m["confusion"].items():
         lines.append(f"  {label:<11} " + " ".join(f"{c:>5}" for c in counts))
+    return "\n".join(lines)
+
+
+def format_flags(flags: dict) -> str:
+    lines = [f"  {'flag':<26} {'precision':>9} {'recall':>7} {'support':>8} {'raised':>7}"]
+
+    def f(x):
+        return f"{x:.4f}" if x is not None else "–"
+
+    for flag, v in flags.items():
+        lines.append(f"  {flag:<26} {f(v['precision']):>9} {f(v['recall']):>7} {v['support']:>8} {v['raised']:>7}")
     return "\n".join(lines)
 
 

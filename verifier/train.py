@@ -210,6 +210,15 @@ def render_card(m: dict) -> str:
         lines.append(f"| {label} | " + " | ".join(str(c) for c in counts) + " |")
     lines += ["", "By source (macro-F1): " + ", ".join(
         f"{k} {v['macro_f1']:.4f} (n={v['n']})" for k, v in test["by_source"].items()), ""]
+    if "flags" in test:
+        lines += ["### Rule flags on the test split", "",
+                  "The flags are the rules' (the model raises none), measured against the flags each test row is "
+                  "labelled with: precision of a raised flag, recall of a labelled one. The rules are written for "
+                  "precision; what they miss the model can still catch in the label, but without evidence.", "",
+                  "| flag | precision | recall | labelled | raised |", "|---|---|---|---|---|"]
+        for flag, v in test["flags"].items():
+            lines.append(f"| `{flag}` | {_f(v['precision'])} | {_f(v['recall'])} | {v['support']} | {v['raised']} |")
+        lines.append("")
     ext = m["metrics"].get("external")
     lines += ["## Real text nobody here wrote", ""]
     if ext:
