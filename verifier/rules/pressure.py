@@ -4,10 +4,14 @@ borrow_to_repay — urges borrowing from other lenders, friends or family to
 repay (rule_catalog.md §12): other platforms and 口子 (别的平台借出来先还), friends
 and family (找你爸妈凑一凑), credit-card or Huabei cash-out (花呗套现, 刷pos),
 bridge money or advances with interest (过桥/垫还 + 日息), "borrow new to repay
-old" when urged, lender recommendations (推荐个口子，秒批) and "borrow all you can".
+old" when urged (also typo'd: 以待养待), lender recommendations (推荐个口子，秒批),
+"borrow all you can" (挨个试一遍 / 看看哪家还能借), "borrow no matter how" (借也得给我借来 /
+还不上就去借 / 去别的app借一下), relatives asked one by one (一家借个五百 / 亲戚挨个问),
+and someone else told to pay (紧急联系人…你就要替他还 / 您先帮他垫上吧).
 Hit: 你别的平台不是还有额度吗？先借出来把我们这笔平了 → evidence ``借出来把我们这笔平了``.
 Near miss: 理财建议：千万别以贷养贷 (a warning); 我妈主动说先借我五千 (a narrative);
-a friend offering a loan; the creditor's own instalment product.
+a friend offering a loan; the creditor's own instalment product; 你帮他还也行 (not urged);
+你的花呗涉嫌套现 (an accusation); 找你哥借个充电宝 (not money).
 
 urgent_pressure — artificial deadlines and pressure for immediate full
 payment (§13): hours-scale deadlines tied to paying (今天18点前/半小时内/马上转),
@@ -37,22 +41,34 @@ _LENDER = (
 )
 _FAMILY = (
     "(?:父母|爸妈|爸爸|妈妈|老爸|老妈|你爸|你妈|家里人|家里|家人|亲戚|亲友|朋友|同事|同学|兄弟|姐妹|老婆|老公|对象"
-    "|男朋友|女朋友|身边的人|熟人|七大姑八大姨|哥哥|姐姐|弟弟|妹妹|你哥|你姐|你弟|你妹|亲人)"
+    "|男朋友|女朋友|身边的人|熟人|七大姑八大姨|哥哥|姐姐|弟弟|妹妹|你哥|你姐|你弟|你妹|亲人"
+    "|舅舅|你舅|叔叔|你叔|大伯|二叔|小姨|姨妈|姑姑|表哥|表姐|堂哥|堂姐|friends?)"
 )
 # 提/取 as in 提现/取钱, not 提醒/提前/提交/取消 (【招联金融】您的提前还款申请…)
 _TAKE = "(?:提(?!醒|前|交|示|供|出|高|额|升|到|起)|取(?!消|得|决))"
 # 还 is also "still": not 还是/还有/还在…
-_REPAY = "(?:还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|平账|平了|平掉|补上|填上|结清|堵上|冲账)"
+_REPAY = "(?:还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|平账|平了|平掉|补上|填上|结清|堵上|冲账|清了|清掉)"
 # borrowing money (借的那台相机 is not): a sum, 一笔, 出来
 _BORROW = (
     "(?:借(?!呗|款|据|条|记)|套|刷|撸|贷|弄|拿|周转)"
     "(?:出来|一笔|一点|点钱|些钱|钱|个?[\\d一二两三四五六七八九十百千万k]+(?:块|元|万|千)?)"
 )
 _CASH_OUT = "(?:套现|套出来|套一笔|刷出来|刷一笔出来)"
-_REPAY_NEAR_RE = lazy("还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|平账|结清|欠|逾期|这笔|催收|账单|销账|顶上")
+_REPAY_NEAR = ("还(?!是|有|在|没|不|要|得|能|会|挺|可以|行|差|早|好|剩)|平账|结清|欠|逾期|这笔|催收|账单|销账|顶上"
+               "|平掉|堵上|窟窿|我们这边|还不上")
+_REPAY_NEAR_RE = lazy(_REPAY_NEAR)
+# …and for a person told to go and borrow, a deadline or a pay-over (钱必须到账 / 凑齐 / 我要看到钱 / today必须clear掉)
+_URGED_NEAR_RE = lazy(
+    _REPAY_NEAR + "|必须|到账|凑齐|凑够|拿来|看到钱|截图|解冻|缴纳"
+    "|存入|转到|转入|安全账户|指定账户|监管账户|(?<![a-z])(?:clear|pay|transfer)(?![a-z])"
+)
 # 找你姐借去 / 问你同事借两千去 / 找你爸妈要啊: the urging itself
-_URGE_TAIL_RE = lazy("[去啊阿呗吧嘛]|[\\d一二两三四五六七八九十百千万]")
-_ANCHOR_RE = lazy(f"{_LENDER}|{_FAMILY}|过桥|垫还|套现")
+_URGE_TAIL_RE = lazy("[去啊阿呗吧嘛]|个?[\\d一二两三四五六七八九十百千万几]")
+_ANCHOR_RE = lazy(f"{_LENDER}|{_FAMILY}|过桥|垫还|套现|找人")
+_ACCUSED_RE = lazy("涉嫌|属于|违规|禁止|严禁|不得|不能|不要|别")
+_URGED_BEFORE_RE = lazy("(?:就要|要|得|必须|赶紧|就|快|先|或者你)$")
+_URGED_AFTER_RE = lazy("一点|一部分|(?:了)?(?:吧|去|啊)")
+_THEIR_DEBT_RE = lazy("欠|逾期|借款|借了钱|借钱不还|平台|催收|紧急联系人|还款|不还|债|贷|拖了")
 _BRIDGE_OFFER_RE = lazy("我们|帮你|给你|为你|替你|帮您|给您|可以|提供|有|合作|去|搞|找|办|做|专业")
 _BRIDGE_FOR_YOU_RE = lazy(f"{gap(6)}(?:帮你|给你|替你|帮您|给您)")
 _DONT_RE = lazy("(?:别|不要|不能|莫|勿|千万别|切莫|切勿)$")
@@ -77,7 +93,16 @@ def _borrow_confirm(doc: Doc, m: re.Match, name: str) -> bool:
         return True
     if family_name == "go_borrow" and re.search("垫|还上", m.group()):
         return True                          # 让他们先帮你垫上: the family pays the debt
-    if family_name in ("cash_out", "recommend_lender", "max_out", "family", "go_borrow"):
+    if family_name == "cash_out" and _ACCUSED_RE.search(text, max(0, s - 4), s + 4):
+        return False                         # 你的花呗涉嫌套现: an accusation, not an urging
+    if family_name == "pay_for_them":         # urged (先帮他垫上 / 你就替他还了吧), about someone else's debt
+        if not (re.search("先|垫|凑", m.group()) or _URGED_BEFORE_RE.search(text, max(0, s - 4), s)
+                or _URGED_AFTER_RE.match(text, e)):
+            return False
+        return _THEIR_DEBT_RE.search(text, max(0, s - 120), min(len(text), e + 40)) is not None
+    if family_name in ("family", "go_borrow"):
+        return _URGED_NEAR_RE.search(text, max(0, s - 40), min(len(text), e + 40)) is not None
+    if family_name in ("cash_out", "recommend_lender", "max_out"):
         return _REPAY_NEAR_RE.search(text, max(0, s - 40), min(len(text), e + 40)) is not None
     if family_name == "loan_cycle":          # only when urged, not described
         lo = max(text.rfind(c, max(0, s - 80), s) for c in "。！？!?\n") + 1
@@ -101,14 +126,36 @@ BORROW_TO_REPAY = Rule(
                 f"借(?!呗|款|据|条|记){ngap(12)}(?:先|就|就是)?还(?:我们|给我们)"),
         # 你去借也好、去凑也好 / 找谁借我不管 / 让她先给你垫上
         *family("go_borrow",
-                "(?<![我他她])去借(?:也好|啊|阿|呗|吧|钱|点钱|一笔|个)|去贷(?:也好|款)|去凑(?:也好|钱)|找谁借"
-                f"|(?:让|叫)(?:他们|她|他|你家里人|{_FAMILY})(?:先)?(?:帮你|给你|替你)(?:垫上|垫|还上)"),
+                "(?<![我他她])去借(?:也好|啊|阿|呗|吧|钱|点钱|一笔|个|网贷|高利贷|小贷|口子)|去贷(?:也好|款)|去凑(?:也好|钱)|找谁借"
+                # 还不上就去借，
+                "|(?<![我他她])(?:就|那就)去借(?=[,，。!！]|$)"
+                f"|(?:让|叫)(?:他们|她|他|你家里人|{_FAMILY})(?:先)?(?:帮你|给你|替你)(?:垫上|垫|还上)",
+                # 借也得给我借来 / 今天去借也要把钱还上 / 借也好凑也好 / 借高利贷也好
+                "借也(?:得|要)(?:给我)?(?:去)?(?:借来|借到|借|凑)|去借也(?:要|得)|借也好(?:[、,]?(?:去)?(?:凑|贷)也好)"
+                "|借高利贷也(?:好|得|要)",
+                # 去别的app借一下 / 找个担保公司借 / 让她去借 / 把钱借到手
+                "去(?:其他|其它|别的|另外的|别家)(?:app|平台|网贷|口子|地方)借(?=一下|啊|吧|呗|[,，。!！]|$)"
+                "|找(?:个|家)?(?:担保公司|贷款公司|小贷公司|贷款中介)借"
+                f"|(?:让|叫)(?:她|他|他们|你妈|你爸|你爸妈)去(?:借|凑)",
+                "把钱借到手",
+                # 一人借你几百 / 一家借个五百一千
+                "(?:一人|每人|一家|每家|一个人)借(?:你|个)?[\\d一二两三四五六七八九十百千几]{1,6}"
+                f"(?={gap(12)}(?:凑|不就|就够|就有|也够))"),
+        # 您就替他还了吧 / 先帮他垫上 / 帮她凑一凑把钱还上 (an emergency contact or a parent told to pay)
+        *family("pay_for_them",
+                "(?:帮|替)(?:他|她|他们|她们|你儿子|你女儿|你老公|你老婆|孩子|儿子|女儿|你弟|你哥)(?:先)?(?:把钱)?"
+                f"(?:垫上|垫|凑一凑|凑钱|凑|{_REPAY})"),
         # 找你爸妈或者朋友凑一凑 / 找親戚朋友借一下先還
         *family("family",
-                f"(?:找|问|跟|向|让|求|去找)(?:你|您)?(?:的)?{_FAMILY}(?:{gap(4)}{_FAMILY})?(?:那边|那里|那儿|们)?{gap(3)}"
+                f"(?:找|问问|问|跟|向|让|求|去找)(?:你|您)?(?:的|那些|家的|家)?{_FAMILY}(?:{gap(4)}{_FAMILY})?(?:那边|那里|那儿|们)?{gap(3)}"
                 "(?:借|凑|要|拿|周转|挪|筹|想办法)(?:一凑|一下|一点|点钱|点|些|钱)?(?!的)",
                 f"(?:找|问|跟)(?:你|您)(?:的)?{_FAMILY}(?:开个口|开口)",
-                f"{_FAMILY}(?:{gap(4)}{_FAMILY})?(?:那边|那里|那儿)(?:先)?(?:借|凑|要|拿|周转)(?:一凑|一下|一点|点钱|点|些|钱)?(?!的)"),
+                f"{_FAMILY}(?:{gap(4)}{_FAMILY})?(?:那边|那里|那儿)(?:先)?(?:借|凑|要|拿|周转)(?:一凑|一下|一点|点钱|点|些|钱)?(?!的)",
+                # 你同事那借个两千很难吗
+                f"(?:你|您)(?:的)?{_FAMILY}那(?:借|凑)(?!了|过|的)",
+                # 你家亲戚挨个问一遍 / 跟你舅说你出车祸了急用钱
+                f"{_FAMILY}{gap(2)}(?:挨个|一个个|挨家)(?:问|借|打电话)",
+                f"(?:跟|和|对)(?:你)?{_FAMILY}说(?:你)?{gap(4)}(?:急用钱|出车祸|出了车祸|住院|生病|做手术)"),
         # 花呗套现 / 刷pos套出来 / 信用卡刷一笔出来
         *family("cash_out",
                 f"(?:花呗|信用卡|借呗|白条|额度|卡)(?:里)?(?:的钱)?(?:先)?.{{0,3}}?(?:刷pos机?|pos机?刷)?{_CASH_OUT}",
@@ -120,7 +167,7 @@ BORROW_TO_REPAY = Rule(
                 # 过桥垫资，秒到 / 先用我们的过桥资金顶上 / 先找我们垫
                 f"(?:过桥|垫资|垫还|垫款)(?:资金)?{gap(4)}(?:秒到|当天到|马上到|顶上|垫上|还上)|找我们垫"),
         # 以贷养贷 / 借新还旧 — only when urged (confirm)
-        *family("loan_cycle", "以贷养贷|借新还旧|拆了?东墙补西墙"),
+        *family("loan_cycle", "以贷养贷|以待养待|以贷还贷|借新还旧|拆了?东墙补西墙"),
         # 给你推荐个口子，秒批
         *family("recommend_lender",
                 "(?:推荐|推|给你|介绍|发你|分享)(?:你|给你)?(?:一?个|几个|些|一些)?(?:新)?(?:口子|平台|贷款app|网贷|借款app|app|链接)"
@@ -128,7 +175,9 @@ BORROW_TO_REPAY = Rule(
         # 能借多少借多少 / 挨个都借一遍
         *family("max_out",
                 "能借多少(?:就)?借多少|有多少额度(?:就)?(?:借|用|套)多少",
-                "(?:都|全部|挨个|一个个)(?:去)?(?:借|申请)一(?:下|遍)"),
+                "(?:都|全部|挨个|一个个)(?:去)?(?:借|申请|试)一(?:下|遍)",
+                # 你挨个点进去看看哪个还能借
+                "(?:哪个|哪家)(?:还)?能借"),
     ),
     suppress=DEFAULT_SUPPRESS + (own_words, narrated),
     confirm=_borrow_confirm,
