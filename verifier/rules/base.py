@@ -407,6 +407,9 @@ class Rule:
     ``context_window`` characters around the hit (in the folded text), or
     anywhere in the message when ``context_window`` is 0.
     ``veto``: for signals, flag ids whose presence cancels the signal.
+    ``yields_to``: for flags, signals whose presence (after their own vetoes) cancels the flag when no
+    off-channel flag fired — an offer set out in the creditor's own written confirmation is the
+    creditor's, not an unofficial party's. A flag that yields may not be in any signal's ``veto`` (checked by the catalogue).
     """
 
     id: str
@@ -418,6 +421,7 @@ class Rule:
     suppress: tuple[Suppressor, ...] = DEFAULT_SUPPRESS
     confirm: Callable[["Doc", re.Match, str], bool] | None = None
     veto: tuple[str, ...] = ()
+    yields_to: tuple[str, ...] = ()
     added: str = "0.1.0"
     context_rx: re.Pattern | None = field(init=False, repr=False, compare=False)
     # ``suppress`` split by scope: (clause and sentence ones, message ones)
