@@ -104,3 +104,23 @@ def test_agreement_golden_same_reading_in_other_forms(form: str) -> None:
     }[form]
     differ = [p.stem for p in FILES if _reading(changed(p.read_text(encoding="utf-8"))) != _run(p)]
     assert not differ
+
+
+def test_agreement_golden_flags_against_their_expectations() -> None:
+    """The message rules' flags on the golden agreements against the flags each expectation lists.
+
+    The rules are written for precision and the expectations name every flag a careful reader would
+    raise, so the shares are floors just under today's (80 of 130 files exact, precision 0.82, recall
+    0.59): a change that loses flags, or raises flags nobody expects, fails here.
+    """
+    exact = expected_n = raised_n = both = 0
+    for path in FILES:
+        want = set(json.loads(_expected_path(path).read_text(encoding="utf-8"))["flags"])
+        got = {f.id for f in check_agreement(path.read_text(encoding="utf-8")).flags}
+        exact += got == want
+        expected_n += len(want)
+        raised_n += len(got)
+        both += len(got & want)
+    assert exact / len(FILES) >= 0.6, f"{exact}/{len(FILES)} files with exactly the expected flags"
+    assert both / raised_n >= 0.8, f"precision {both}/{raised_n}"
+    assert both / expected_n >= 0.58, f"recall {both}/{expected_n}"
