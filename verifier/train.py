@@ -250,6 +250,9 @@ def render_card(m: dict) -> str:
         "- Marketing that mimics urgency (限时, 最后机会) with a link scores higher than it should; the rules, "
         "not the model, decide whether a link is official.",
         "- Very short messages (加v详聊, 在吗) carry little evidence; their label leans on the few characters there.",
+        "- Everyday money talk with no debt in it (你先转两千过来，车我帮你提回来; 押金你先转过来) can come out `scam` "
+        "at `high` from the model alone, with no flag: the corpus has few ordinary messages that ask for a transfer. "
+        "Candidate rows for this wait in `corpora/messages/candidates/` (see its README for what they did).",
         "- Probabilities are not calibrated to real-world base rates (the corpus is balanced by design); use the "
         "level and the flags, not the raw probability, to act.",
         "",
