@@ -57,7 +57,7 @@ from ..lazyre import lazy
 import re
 
 from .prefilter import fast
-from .base import NARRATIVE_RE, NEGATION_RE, SCAM_VERDICT_RE, Doc, Pat, Rule, Suppressor, described_as_scam, \
+from .base import NARRATIVE_RE, NEGATION_RE, SCAM_VERDICT_RE, Doc, Pat, Rule, Suppressor, byte_gap, described_as_scam, \
     doubt_question, hypothetical, quoted_example, reported_frame, story_frame
 
 # ------------------------------------------------------------ scope helpers
@@ -207,6 +207,18 @@ _ROLE = fast("(?:法务|律师|老师|专员|经理|主管|财务|同事|领导|
 _PROCESS_TALK = lazy("核实|审核|验证|理赔|退款|赔偿|认证|解冻|流水|资金安全|验资|保证金|费用|保险|放款|下款")
 _MONEY = lazy(r"钱|款|\d+(?:元|块|k|千|万|仟|佰)|[一二三四五六七八九十两百千万]+(?:元|块)|金额|费|税")
 
+# What batch scoring's Hyperscan prefilter looks for on behalf of to_private_account, read on bytes
+# (``Pat.hs_bytes``): a first character of a verb, anything (a sum has no bound), a payee's first word,
+# then within 9 characters (的 + the 6 of ``mid`` + 银行 of 银行卡) an account word. The pattern's own
+# loosened form cost the text view's scan 1.8 µs a message, more than any other pattern; this one
+# 0.4 µs, and lets through about one message in ten instead of one in eighteen.
+_TO_PRIVATE_HS = (
+    "(?:转|划|打|汇|支付|付|transfer|还|存|充|缴|交|装|补|退)(?s:.)*"
+    "(?:我|个人|私人|专员|老师|经理|主管|律师|法务|财务|这|下面|下方|以下|如下|指定|他|她|对方|业务员|医生|表哥|表姐"
+    "|同事|会计|出纳|秘书|导师|经办人|组长|群主|调解员|团队|team|专yuan)"
+    f"{byte_gap(9)}(?:卡|账户|账号|户|微信|支付宝|钱包|零钱|收款码|二维码|v|account|card)"
+)
+
 # A payee that is the reader's own account, the creditor's app, or a card the
 # debt lives on.
 _OWN_OR_OFFICIAL = lazy("自己|本人|您名下|你名下|官方|app|对公(?!过渡)|花呗|借呗|信用卡|还款页面|客户端")
@@ -311,7 +323,7 @@ PERSONAL_ACCOUNT_TRANSFER = Rule(
         pat("to_private_account",
             f"(?:(?:{_VERB}|还|存|充|缴纳|交纳|缴|交|装|补|退回|退还)(?:{_SUM}|{_AMOUNT})?{_PREP}(?P<pre>{cgap(3)})|{_VERB})(?P<payee>{_PAYEE})(?:的)?"
             f"(?P<mid>{cgap(6)}){_ACCOUNT}上?",
-            direct=True),
+            direct=True, hs=_TO_PRIVATE_HS, hs_bytes=True),
         pat("to_account_verb",
             f"(?:向|往|给)(?P<pre>{cgap(2)})(?P<payee>我们|我|公司|这个|下面|以下|指定|个人|私人|导师|经办人)(?:的)?"
             f"(?P<mid>{cgap(4)})(?:账户|账号|银行卡|卡|支付宝|微信){cgap(4)}"
