@@ -300,7 +300,8 @@ _ASK_STRONG = (
     # money
     f"|(?:转|打|汇|存|付)(?:到|给|至|进)(?:我|我们|以下|下面|这个|指定|专员|对公)?{cg(6)}(?:账户|卡|账号|微信|支付宝)"
     "|(?:安全|监管|指定|核查|过渡|专用|清查|代管|托管|解冻|清算)(?:账户|账号)|收款码|资金(?:核查|审查|清查)"
-    "|个人卡|个人账户|私人账户|个人银行卡|经办人(?:的)?(?:账户|卡)"
+    # (您的个人账户转入工资: the reader's own account, which a bank's notice names)
+    "|(?<!您的)(?<!你的)(?<!本人)(?:个人卡|个人账户|个人银行卡)|私人账户|经办人(?:的)?(?:账户|卡)"
     # a number to call that is not the official hotline
     f"|(?:致电|拨打|联系|回拨|打)(?:我们的?)?{cg(8)}(?:专线|专员|直线|hotline)"
     # links written about (a link itself is checked by the link rule)
