@@ -21,11 +21,10 @@ Patterns (digits view, so 伍佰/二九八/两千 read as amounts):
 - ``shop_order``: paying through a shop listing (淘宝下单/拍下链接/直播间下单).
 
 :func:`_confirm` keeps a hit only when a third-party agent cue stands near it:
-a strong one (法务/律所/债务优化/停息挂账/反催收/代理协商/征信修复…), a process tell
-(寄手机卡/呼叫转移/签委托书/不好排期/先送件/我们就开始跟花呗对接/合同我发你了), a fake loan
-released only after a fee (拨款前请先支付/存完马上拨款/流水不足/验资/秒批秒下), forged
-hardship papers (困难证明/失业证明), or a weak one (顾问/团队/代办/上岸/陪跑/教你…) in debt
-talk; an opening signature naming an agent (【全国债务协商服务平台】) covers the whole message.
+a strong one (法务/债务优化/停息挂账/反催收/代理协商/征信修复…), a process tell
+(寄手机卡/呼叫转移/签委托书/合同我发你了/交给我们), a fake loan released only after a fee
+(拨款前请先支付/存完马上拨款/流水不足/验资), forged hardship papers (困难证明/失业证明), or a
+weak one (顾问/团队/代办/律所/律师/上岸/陪跑/我们就开始…) in debt talk; an opening signature naming an agent (【全国债务协商服务平台】) covers the whole message.
 Fees that courts may shift to a debtor (律师费由您承担/律师费你出), 手续费 without a strong agent
 (the creditor's own product fee, 24期0手续费), no fee at all (办理费用全免/一分钱中介费没花),
 谁信谁交学费, a debtor's own question and talk about such agents (网上那些代理协商动不动收几千)
@@ -59,13 +58,10 @@ _STRONG_AGENT = lazy(
     "|(?:放款|拨款|下款)(?:流程)?前|(?:才会|才可|方可|马上|立即|立刻|立马|就会)(?:重新)?(?:放款|拨款|下款)"
     "|(?:放款|拨款|下款)时(?:将)?(?:一并|一起)|连同贷款|款项下来|流水不足|刷流水|资力证明|还款能力证明|验资"
     "|额度提上去|提额"
-    # the agent's own process once paid (我们就开始跟花呗对接 / 头款汇过来我们就开工 / 不然不好排期 / 先送件)
     # the agent's contract and hand-over (合同我发你了 / 交给我们), inside quotas (internal channel)
     "|合同我(?:发|传)|合约我(?:发|传)|交给我们|internal (?:channel|quota)|loan approved"
     # forged hardship papers (我们帮你写投诉信、做困难证明 / 给你出一份盖章的失业证明)
     "|困难证明|失业证明|离职证明|诊断书|投诉信|(?:做|出|开|配)(?:一套|一份|个)?(?:盖章的)?(?:资料|材料|证明)"
-    # fake-loan ads (当天拨款 / 秒批秒下 / 黑户也能下款), success-only pricing (办成了你再给钱 / 事成之后)
-    # erasing records, verb first (消除逾期记录 / 专业处理呆账), inside channels (内部异议通道)
 )
 _WEAK_AGENT = lazy(
     "顾问|团队|机构|工作室|代办|代理|律所|律师事务所|律师|中介|委托|一对一|陪跑|导师|课程|训练营|上岸|我们公司|咨询公司|专员|老师|包成功"
