@@ -9,8 +9,7 @@ agreement only after payment (先打款，批下来再发你结果; 协议等你
 Added later: the remainder waived with no "pay first" before it (剩下的他会帮你跟公司申请
 核销, 剩下的下个月我再帮你往上报); an oral promise (减免的事我口头答应你了, 我说话算数); the
 paper only later (书面的等批了再说, 结清证明我后面再发你); the waiver kept out of the app
-(不会在App里显示, App那边走的还是原价, App里一还减免就作废) or posted by hand (人工/线下入账,
-后台手动给你做减免入账); no trace (不会有短信通知, 还没录入系统, 别去问客服 — with a waiver
+(不会在App里显示, App那边走的还是原价, App里一还减免就作废); no trace (不会有短信通知, 还没录入系统, 别去问客服 — with a waiver
 word close by); typed variants (申情, 和销, 协意) and mixed English (the rest, waive, verbal approve).
 Hit: 你先还两千，剩下的我帮你申请全部免掉 → evidence ``先还两千，剩下的我帮你申请全部免掉``.
 Near miss: 我打算这个月先还一部分，剩下的等发了年终奖再还 (the debtor's own plan);
@@ -20,12 +19,14 @@ a debtor retelling what customer service said, warnings.
 too_good_offer — offers too good to be true from an unofficial party (§11):
 all interest and penalties waived, principal only, a cut of the principal
 (本金打五折, 欠10万只还3万, 减免80%, 本金只还一半, 只需支付本金的六成), certainty
-(百分百/包上岸/不成功全退), years with nothing to pay (0息60期, 延期三年期间不计利息), no consequences (停催停诉/不上征信), a fake
-policy or quota (国家新政策/内部名额); English words too (waive全部penalty, principal打六折).
+(百分百/包上岸/不成功全退), years with nothing to pay (0息60期, 延期三年期间不计利息), no
+consequences (停催停诉/不上征信), a fake policy or quota (国家新政策/内部名额); English words too
+(waive全部penalty, principal打六折).
 Hit: 利息罚息全部免掉，你只需要还本金 → evidence ``利息罚息全部免掉``.
 Near miss: 请问逾期了还能协商只还本金吗？ (a question); the same words in an
-official written notice (【花呗】…请在支付宝App内确认), a court document, a warning,
-or denied (只还本金是不可能的).
+official written notice (【花呗】…请在支付宝App内确认) or in the creditor's own written plan (the
+rule yields to ``written_confirmation`` when nothing off the channel is asked), a court document,
+a warning, or denied (只还本金是不可能的).
 
 Every pattern starts with a literal word, so the regex engine skips ahead on
 long inputs; a family with several shapes is several patterns (:func:`family`).
