@@ -17,7 +17,7 @@ from .links import SUSPICIOUS_LINK
 from .offers import TOO_GOOD_OFFER, VERBAL_ONLY_WAIVER
 from .payment import PERSONAL_ACCOUNT_TRANSFER
 from .pressure import BORROW_TO_REPAY, URGENT_PRESSURE
-from .signals import OFF_CHANNEL, OFFICIAL_CHANNEL, WRITTEN_CONFIRMATION
+from .signals import OFFICIAL_CHANNEL, WRITTEN_CONFIRMATION
 
 CATALOGUE: tuple[Rule, ...] = (
     PERSONAL_ACCOUNT_TRANSFER,
@@ -43,11 +43,9 @@ MAX_HITS_PER_RULE = 8
 
 _FLAG_INDEX = tuple(i for i, rule in enumerate(CATALOGUE) if not rule.is_signal)
 _SIGNAL_INDEX = tuple(i for i, rule in enumerate(CATALOGUE) if rule.is_signal)
-# flag id → the signals that cancel it (Rule.yields_to), when no off-channel flag fired (内部名额…结清后出具
-# 结清证明…咨询王经理微信 keeps its offer); such a flag never vetoes a signal, so the signals need not be
-# worked out again once it is dropped
-_OFF_CHANNEL = frozenset(OFF_CHANNEL)
-_YIELDS = {rule.id: frozenset(rule.yields_to) for rule in CATALOGUE if rule.yields_to}
+# flag id → (the signals that cancel it, the flags that keep it): Rule.yields_to / yields_unless. Such a
+# flag never vetoes a signal, so the signals need not be worked out again once it is dropped.
+_YIELDS = {rule.id: (frozenset(rule.yields_to), frozenset(rule.yields_unless)) for rule in CATALOGUE if rule.yields_to}
 if any(set(_YIELDS) & set(CATALOGUE[i].veto) for i in _SIGNAL_INDEX):
     raise ValueError("a flag that yields to a signal may not veto a signal")
 
@@ -126,8 +124,9 @@ def _evaluate_doc(doc: Doc, prefilter) -> tuple[list[Hit], list[str], Doc]:
         CATALOGUE[i].id for i in _SIGNAL_INDEX
         if i in raw and _kept(raw[i], direct_live) and not fired.intersection(CATALOGUE[i].veto)
     ]
-    if signals and _YIELDS and not _OFF_CHANNEL.intersection(fired):
-        gone = {f for f, by in _YIELDS.items() if f in fired and by.intersection(signals)}
+    if signals and _YIELDS:
+        gone = {f for f, (by, unless) in _YIELDS.items()
+                if f in fired and by.intersection(signals) and not unless.intersection(fired)}
         if gone:
             flags = [h for h in flags if h.rule.id not in gone]
     return flags, signals, doc

@@ -318,6 +318,12 @@ def byte_gap(chars: int) -> str:
     return f"(?s:.){{0,{4 * chars}}}"
 
 
+# The flags that take the reader off the official channel: they veto the official_channel signal and keep
+# a flag that would yield to the creditor's own written confirmation (Rule.yields_unless).
+OFF_CHANNEL = ("personal_account_transfer", "credit_repair", "verbal_only_waiver", "intermediary_fee",
+               "credential_request", "impersonation", "off_platform_contact", "suspicious_link")
+
+
 @dataclass(frozen=True)
 class Pat:
     """A named pattern. ``view``: ``text`` (folded), ``digits`` or ``plain``."""
@@ -407,9 +413,10 @@ class Rule:
     ``context_window`` characters around the hit (in the folded text), or
     anywhere in the message when ``context_window`` is 0.
     ``veto``: for signals, flag ids whose presence cancels the signal.
-    ``yields_to``: for flags, signals whose presence (after their own vetoes) cancels the flag when no
-    off-channel flag fired — an offer set out in the creditor's own written confirmation is the
-    creditor's, not an unofficial party's. A flag that yields may not be in any signal's ``veto`` (checked by the catalogue).
+    ``yields_to``: for flags, signals whose presence (after their own vetoes) cancels the flag, unless one
+    of the ``yields_unless`` flags fired too — an offer set out in the creditor's own written
+    confirmation is the creditor's, not an unofficial party's, as long as nothing off the channel is
+    asked. A flag that yields may not be in any signal's ``veto`` (checked by the catalogue).
     """
 
     id: str
@@ -422,6 +429,7 @@ class Rule:
     confirm: Callable[["Doc", re.Match, str], bool] | None = None
     veto: tuple[str, ...] = ()
     yields_to: tuple[str, ...] = ()
+    yields_unless: tuple[str, ...] = ()
     added: str = "0.1.0"
     context_rx: re.Pattern | None = field(init=False, repr=False, compare=False)
     # ``suppress`` split by scope: (clause and sentence ones, message ones)

@@ -39,7 +39,8 @@ import re
 from functools import lru_cache
 
 from .base import (
-    DEFAULT_SUPPRESS, OFFICIAL_SIG_RE, OWN_PLAN_RE, Doc, Pat, Rule, Suppressor, gap, narrated, official_notice,
+    DEFAULT_SUPPRESS, OFF_CHANNEL, OFFICIAL_SIG_RE, OWN_PLAN_RE, Doc, Pat, Rule, Suppressor, gap, narrated,
+    official_notice,
 )
 
 
@@ -519,8 +520,9 @@ TOO_GOOD_OFFER = Rule(
     context=(_DEBT_CONTEXT,),
     context_window=40,
     suppress=DEFAULT_SUPPRESS + (own_words, narrated, denied, official_notice_once, court_document),
-    # 【借呗】协商还款 — 方案类型：只还本金 … 还款入口：支付宝App: the creditor's own written plan
-    yields_to=("written_confirmation",),
+    # 【借呗】协商还款 — 方案类型：只还本金 … 还款入口：支付宝App: the creditor's own written plan (but
+    # 内部名额…结清后出具结清证明…咨询王经理微信 keeps its offer)
+    yields_to=("written_confirmation",), yields_unless=OFF_CHANNEL,
     confirm=_offer_confirm,
     explanation="许诺“全免利息罚息”“只还本金”“包成功”等过于优厚的条件。这类承诺来自非官方渠道时，多是骗取手续费或转账的诱饵。",
     advice="任何减免只以官方App或官方客服给出的书面方案为准，不要相信第三方的保证。",

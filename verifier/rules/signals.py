@@ -32,11 +32,9 @@ import re
 from functools import lru_cache
 
 from ..contract import HIGH_FLAGS
-from .base import Doc, Rule, Suppressor, gap, negated
+from .base import OFF_CHANNEL, Doc, Rule, Suppressor, gap, negated
 from .offers import OFF_CHANNEL_CUE_RE, family, ngap
 
-OFF_CHANNEL = ("personal_account_transfer", "credit_repair", "verbal_only_waiver", "intermediary_fee",
-               "credential_request", "impersonation", "off_platform_contact", "suspicious_link")
 
 # ---------------------------------------------------------- official_channel
 _APP = (
