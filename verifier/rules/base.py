@@ -52,6 +52,11 @@ _LAST_CLAUSE_END = lazy(r"(?s:.*)" + _CLAUSE_END.pattern)
 _LAST_SENTENCE_END = lazy(r"(?s:.*)" + _SENTENCE_END.pattern)
 
 
+def near(text: str, s: int, e: int, rx: re.Pattern, reach: int = 150) -> bool:
+    """``rx`` occurs within ``reach`` characters of ``[s, e)``."""
+    return rx.search(text, max(0, s - reach), min(len(text), e + reach)) is not None
+
+
 def stop_bounds(text: str, start: int, end: int, first_stop, last_stop, reach: int) -> tuple[int, int]:
     """The bounds of the clause (or sentence) of ``text[start:end]``, at most ``reach`` characters either side.
 

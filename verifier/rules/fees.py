@@ -129,7 +129,6 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
         # only the signature names an agent: the body must be about a debt (【金信法务咨询】被催收逼得…)
         strong = _debt_body(doc)
     weak = _WEAK_AGENT.search(text, lo, hi) is not None and _DEBT_TALK.search(body, lo, hi) is not None
-    word = m.group("fee") if name == "fee_word" else None
     if not (strong or weak or _header_agent(doc)):
         return False
     before, after = around(text, s, e, SENTENCE_STOP, reach=80)
@@ -141,6 +140,7 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
     if _FREE.match(text, e):
         return False                 # 办理费用全免 / 一分钱中介费没花: no fee at all
     if name == "fee_word":
+        word = m.group("fee")
         if word == "手续费" and (not strong or text[max(0, s - 2):s] == "分期" or text[s - 1:s] in ("0", "免", "零")):
             return False             # 二次分期手续费 / 24期0手续费: the creditor's own product fee
         if word in _NEED_AMOUNT and m.group() == word and text[max(0, s - 2):s] not in ("一笔", "1笔", "交个"):

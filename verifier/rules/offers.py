@@ -39,7 +39,7 @@ import re
 from functools import lru_cache
 
 from .base import (
-    DEFAULT_SUPPRESS, OFF_CHANNEL, OFFICIAL_SIG_RE, OWN_PLAN_RE, Doc, Pat, Rule, Suppressor, gap, narrated,
+    DEFAULT_SUPPRESS, OFF_CHANNEL, OFFICIAL_SIG_RE, OWN_PLAN_RE, Doc, Pat, Rule, Suppressor, gap, narrated, near,
     official_notice,
 )
 
@@ -226,30 +226,26 @@ _NEEDS_DEBT_TALK = frozenset((
 _NEEDS_WAIVER_WORD = frozenset(("no_trace", "not_in_system_yet", "keep_from_official"))
 
 
-def _near(rx: re.Pattern, text: str, s: int, e: int, before: int, after: int) -> bool:
-    return rx.search(text, max(0, s - before), min(len(text), e + after)) is not None
-
-
 def _verbal_confirm(doc: Doc, m: re.Match, name: str) -> bool:
     text, s, e = m.string, m.start(), m.end()
     family_name = base_name(name)
     # 先交首付，剩下的我们帮你申请按揭: without a waiver word it must be about a debt (or follow a sum
     # just paid: 付650，剩下的下个月我再帮你往上报)
     if family_name == "pay_part_then_apply" and not _STRONG_END_RE.search(m.group()):
-        if not _near(_VERBAL_DEBT_RE, text, s, e, 40, 40):
+        if not near(text, s, e, _VERBAL_DEBT_RE, 40):
             return False
     if family_name == "rest_waived" and not (
-            _DEBT_WAIVE_RE.search(m.group()) or _near(_VERBAL_DEBT_RE, text, s, e, 40, 40)
+            _DEBT_WAIVE_RE.search(m.group()) or near(text, s, e, _VERBAL_DEBT_RE, 40)
             or _PAID_SUM_RE.search(text, max(0, s - 20), s)):
         return False
     # 不用看App…以我这边为准: the app set against the collector's own figure is debt talk by itself
     own_figure = family_name == "ignore_app_amount" and message_has(_OWN_FIGURE_RE, text)
     # 这次合作不用签合同 / 时间以我说的为准: only in debt talk, or paper and word together
     if family_name in _NEEDS_DEBT_TALK and not own_figure:
-        if not (_near(_VERBAL_DEBT_RE, text, s, e, 60, 60)
+        if not (near(text, s, e, _VERBAL_DEBT_RE, 60)
                 or (message_has(_PAPER_RE, text) and message_has(_ORAL_RE, text))):
             return False
-    if family_name in _NEEDS_WAIVER_WORD and not _near(_WAIVER_WORD_RE, text, s, e, 30, 30):
+    if family_name in _NEEDS_WAIVER_WORD and not near(text, s, e, _WAIVER_WORD_RE, 30):
         return False
     # 不在App内展示: said of an internal or off-line deal (not 这个活动不在App里显示)
     if name == "not_in_app" and not _OFF_DEAL_RE.search(text, max(0, s - 30), s):

@@ -58,7 +58,7 @@ import re
 
 from .prefilter import fast
 from .base import NARRATIVE_RE, NEGATION_RE, SCAM_VERDICT_RE, Doc, Pat, Rule, Suppressor, byte_gap, described_as_scam, \
-    doubt_question, hypothetical, quoted_example, reported_frame, story_frame
+    doubt_question, hypothetical, near, quoted_example, reported_frame, story_frame
 
 # ------------------------------------------------------------ scope helpers
 CLAUSE_STOP = lazy(r"[,;:。!?\n]")
@@ -83,11 +83,6 @@ def around(text: str, s: int, e: int, stop: re.Pattern = CLAUSE_STOP, reach: int
     last = _LAST_STOP[stop.pattern].match(text, a, s)
     m = stop.search(text, e, e + reach)
     return text[last.end() if last is not None else a:s], text[e:m.start() if m is not None else e + reach]
-
-
-def near(text: str, s: int, e: int, rx: re.Pattern, reach: int = 150) -> bool:
-    """``rx`` occurs within ``reach`` characters of ``[s, e)``."""
-    return rx.search(text, max(0, s - reach), min(len(text), e + reach)) is not None
 
 
 def pat(name: str, regex: str, **kw) -> Pat:
@@ -296,8 +291,8 @@ def _confirm(doc: Doc, m: re.Match, name: str) -> bool:
         return not (_OWN_CARD.search(gap) or _OWN_OR_OFFICIAL.search(gap) or _READERS.search(before[-10:])
                     or _AUTO_DEBIT.search(after, 0, 24))
     if name in ("agreement_account", "role_account"):
-        b, a = around(text, s, e, SENTENCE_STOP, 30)
-        if _READERS.search(before[-4:]) or _READER.search(a[:8]) or _OWN_OR_OFFICIAL.search(before[-6:] + hit):
+        after_said = around(text, s, e, SENTENCE_STOP, 30)[1]
+        if _READERS.search(before[-4:]) or _READER.search(after_said[:8]) or _OWN_OR_OFFICIAL.search(before[-6:] + hit):
             return False            # 您的个人账户 / 协议上的账户是您本人的卡 / 对公账户
         return near(text, s, e, _PAY_VERB, 24)
     if name == "scan_qr":

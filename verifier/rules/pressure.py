@@ -29,7 +29,7 @@ from __future__ import annotations
 from ..lazyre import lazy
 import re
 
-from .base import DEFAULT_SUPPRESS, Doc, Pat, Rule, byte_gap, gap, narrated
+from .base import DEFAULT_SUPPRESS, Doc, Pat, Rule, byte_gap, gap, narrated, near
 from .offers import base_name, cgap, family, ngap, official_notice_once, own_words, words_not_after
 
 # ---------------------------------------------------------- borrow_to_repay
@@ -91,19 +91,19 @@ def _borrow_confirm(doc: Doc, m: re.Match, name: str) -> bool:
         return True
     if family_name == "family" and m.group().endswith("借") and _URGE_TAIL_RE.match(text, e):
         return True
-    if family_name == "go_borrow" and re.search("垫|还上", m.group()):
+    if family_name == "go_borrow" and ("垫" in m.group() or "还上" in m.group()):
         return True                          # 让他们先帮你垫上: the family pays the debt
     if family_name == "cash_out" and _ACCUSED_RE.search(text, max(0, s - 4), s + 4):
         return False                         # 你的花呗涉嫌套现: an accusation, not an urging
     if family_name == "pay_for_them":         # urged (先帮他垫上 / 你就替他还了吧), about someone else's debt
-        if not (re.search("先|垫|凑", m.group()) or _URGED_BEFORE_RE.search(text, max(0, s - 4), s)
+        if not (any(c in m.group() for c in "先垫凑") or _URGED_BEFORE_RE.search(text, max(0, s - 4), s)
                 or _URGED_AFTER_RE.match(text, e)):
             return False
         return _THEIR_DEBT_RE.search(text, max(0, s - 120), min(len(text), e + 40)) is not None
     if family_name in ("family", "go_borrow"):
-        return _URGED_NEAR_RE.search(text, max(0, s - 40), min(len(text), e + 40)) is not None
+        return near(text, s, e, _URGED_NEAR_RE, 40)
     if family_name in ("cash_out", "recommend_lender", "max_out"):
-        return _REPAY_NEAR_RE.search(text, max(0, s - 40), min(len(text), e + 40)) is not None
+        return near(text, s, e, _REPAY_NEAR_RE, 40)
     if family_name == "loan_cycle":          # only when urged, not described
         lo = max(text.rfind(c, max(0, s - 80), s) for c in "。！？!?\n") + 1
         lo = max(lo, s - 80)
