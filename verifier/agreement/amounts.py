@@ -144,7 +144,7 @@ def _cue_regex():
     words = {c for cues in ROLE_CUES.values() for c in cues} | set(PAY_VERBS) | set(WEAK_CUES) | set(MODIFIERS) \
         | set(DUE_TOTAL_CUES) | set(REPAY_WORDS)
     parts = []
-    for w in sorted(words, key=len, reverse=True):
+    for w in sorted(words, key=lambda w: (-len(w), w)):   # longest first; ties in a fixed order, not a set's
         e = re.escape(w)
         parts.append(rf"(?<![a-z]){e}(?![a-z])" if re.match("[a-z]", w) else e)
     return lazy("|".join(parts))
