@@ -345,3 +345,14 @@ def test_prefilter_batch_evaluation_equals_single_on_the_whole_corpus() -> None:
             one, one_signals, _ = evaluate(text)
             assert [(h.rule.id, h.start, h.end) for h in hits] == [(h.rule.id, h.start, h.end) for h in one], text
             assert signals == one_signals, text
+
+
+def test_prefilter_shipped_analysis_cache_is_current() -> None:
+    """``data/prefilter.json`` holds what a fresh analysis of today's patterns writes (a stale file only
+    costs start-up time, so nothing else would notice): rewrite it with ``python -m verifier.rules.prefilter``."""
+    from pathlib import Path
+
+    from verifier.rules.prefilter import cache_path, fresh_cache_text
+
+    shipped = Path(str(cache_path())).read_text(encoding="utf-8")
+    assert shipped == fresh_cache_text(), "data/prefilter.json is stale: run python -m verifier.rules.prefilter"
