@@ -157,6 +157,11 @@ def external_report(folder: Path, use_model: bool = True, model_dir=None) -> dic
 
 
 # ----------------------------------------------------------------- printing
+def figure(x) -> str:
+    """A metric as the reports print it: four decimals, or "–" when there is none."""
+    return f"{x:.4f}" if isinstance(x, float) else "–"
+
+
 def format_classification(name: str, m: dict) -> str:
     lines = [f"{name}: macro-F1 {m['macro_f1']:.4f}, accuracy {m['accuracy']:.4f}, n={m['n']}",
              f"  {'label':<11} {'precision':>9} {'recall':>7} {'f1':>7} {'support':>8}"]
@@ -170,25 +175,18 @@ def format_classification(name: str, m: dict) -> str:
 
 def format_flags(flags: dict) -> str:
     lines = [f"  {'flag':<26} {'precision':>9} {'recall':>7} {'support':>8} {'raised':>7}"]
-
-    def f(x):
-        return f"{x:.4f}" if x is not None else "–"
-
     for flag, v in flags.items():
-        lines.append(f"  {flag:<26} {f(v['precision']):>9} {f(v['recall']):>7} {v['support']:>8} {v['raised']:>7}")
+        lines.append(f"  {flag:<26} {figure(v['precision']):>9} {figure(v['recall']):>7} {v['support']:>8} "
+                     f"{v['raised']:>7}")
     return "\n".join(lines)
 
 
 def format_external(report: dict) -> str:
     lines = [f"  {'file':<24} {'rows':>5} {'scam':>5} {'AUC':>6} {'model':>6} {'rules':>6} {'length':>6} "
              f"{'prec':>6} {'recall':>6} {'high% non-scam':>14}"]
-
-    def f(x):
-        return f"{x:.4f}" if isinstance(x, float) else "–"
-
     for name, e in report.items():
         high = f"{100 * e['high_rate_non_scam']:.2f}%" if e["high_rate_non_scam"] is not None else "–"
-        lines.append(f"  {name:<24} {e['rows']:>5} {e['scam_rows']:>5} {f(e.get('auc_shipped')):>6} "
-                     f"{f(e.get('auc_model')):>6} {f(e.get('auc_rules')):>6} {f(e.get('auc_length')):>6} "
-                     f"{f(e.get('precision')):>6} {f(e.get('recall')):>6} {high:>14}")
+        lines.append(f"  {name:<24} {e['rows']:>5} {e['scam_rows']:>5} {figure(e.get('auc_shipped')):>6} "
+                     f"{figure(e.get('auc_model')):>6} {figure(e.get('auc_rules')):>6} {figure(e.get('auc_length')):>6} "
+                     f"{figure(e.get('precision')):>6} {figure(e.get('recall')):>6} {high:>14}")
     return "\n".join(lines)

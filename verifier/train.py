@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from . import corpus, model
+from .evaluation import figure
 from .scoring import THRESHOLDS
 
 
@@ -137,10 +138,6 @@ def _pct(x) -> str:
     return f"{100 * x:.2f}%" if isinstance(x, float) else "–"
 
 
-def _f(x) -> str:
-    return f"{x:.4f}" if isinstance(x, float) else "–"
-
-
 def render_card(m: dict) -> str:
     test = m["metrics"]["test"]
     lines = [
@@ -170,8 +167,8 @@ def render_card(m: dict) -> str:
         "importing scikit-learn (equal to 1e-9, checked by a test on the whole corpus).",
         f"- label, level and risk: the decision table of `verifier/scoring.py` combines these probabilities with "
         f"the rule flags; thresholds {m['thresholds']}.",
-        f"- artefacts: " + ", ".join(f"`{k}` sha256 `{v['sha256'][:16]}…`" for k, v in m["artifacts"].items()),
-        f"- versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
+        "- artefacts: " + ", ".join(f"`{k}` sha256 `{v['sha256'][:16]}…`" for k, v in m["artifacts"].items()),
+        "- versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
         f"- corpus hash: `{m['corpus_hash']}`; training command: `{m['training_command']}`; "
         f"{m.get('training_seconds', '–')} s.",
         "",
@@ -217,7 +214,7 @@ def render_card(m: dict) -> str:
                   "precision; what they miss the model can still catch in the label, but without evidence.", "",
                   "| flag | precision | recall | labelled | raised |", "|---|---|---|---|---|"]
         for flag, v in test["flags"].items():
-            lines.append(f"| `{flag}` | {_f(v['precision'])} | {_f(v['recall'])} | {v['support']} | {v['raised']} |")
+            lines.append(f"| `{flag}` | {figure(v['precision'])} | {figure(v['recall'])} | {v['support']} | {v['raised']} |")
         lines.append("")
     ext = m["metrics"].get("external")
     lines += ["## Real text nobody here wrote", ""]
@@ -234,9 +231,9 @@ def render_card(m: dict) -> str:
         ]
         for name, e in ext.items():
             lines.append(
-                f"| {name} | {e['rows']} | {e['scam_rows']} | {_f(e.get('auc_shipped'))} | {_f(e.get('auc_model'))} "
-                f"| {_f(e.get('auc_rules'))} | {_f(e.get('auc_length'))} | {_f(e.get('precision'))} | "
-                f"{_f(e.get('recall'))} | {_pct(e.get('high_rate_non_scam'))} |")
+                f"| {name} | {e['rows']} | {e['scam_rows']} | {figure(e.get('auc_shipped'))} | {figure(e.get('auc_model'))} "
+                f"| {figure(e.get('auc_rules'))} | {figure(e.get('auc_length'))} | {figure(e.get('precision'))} | "
+                f"{figure(e.get('recall'))} | {_pct(e.get('high_rate_non_scam'))} |")
     else:
         lines.append("Not measured in this training run (`verifier train --external DIR`).")
     lines += [
