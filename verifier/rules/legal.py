@@ -228,43 +228,6 @@ def _sentence(text: str, s: int, e: int) -> str:
     return text[found + 1 if found >= 0 else a:stop.start() + 1 if stop else b]
 
 
-class _Facts:
-    """What the whole message says, each fact computed once per message, when a hit first asks for it
-    (most hits need one or two of them, or none)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self._doc = doc
-
-    @cached_property
-    def debt(self) -> bool:
-        return _DEBT_RE.search(self._doc.norm.text) is not None
-
-    @cached_property
-    def snub(self) -> bool:
-        return _SNUB_RE.search(self._doc.norm.text) is not None
-
-    @cached_property
-    def lawful_visit(self) -> bool:
-        return _LAWFUL_VISIT_RE.search(self._doc.norm.text) is not None
-
-    @cached_property
-    def arms(self) -> bool:
-        return _ARMS_RE.search(self._doc.plain) is not None
-
-    @cached_property
-    def addressed(self) -> bool:
-        return _ADDRESSED_RE.search(self._doc.norm.text) is not None
-
-    @cached_property
-    def genuine_court(self) -> bool:
-        return _GENUINE_COURT_RE.search(self._doc.norm.digits) is not None
-
-
-@lru_cache(maxsize=2)
-def _facts(doc: Doc) -> _Facts:
-    return _Facts(doc)
-
-
 _NEAR = 150     # a tone or context cue counts within this many characters of the hit
 
 
@@ -422,6 +385,31 @@ _LEGAL_CONTEXT_RE = lazy("法院|执行|公安|司法|经侦|仲裁|判决|立�
 # Somebody is being addressed about a debt (not a news item about a thief).
 _ADDRESSED_RE = lazy("你|您|欠|还款|还钱|不还|逾期|债|贷|催收|账单|处理|联系")
 _NEEDS_ADDRESS = ("police_action", "arrest", "family_travel", "blacklist")
+
+
+def _fact(rx: re.Pattern, view: str = "text") -> cached_property:
+    """A fact of the message: does ``rx`` occur in the view, worked out on first use."""
+    return cached_property(lambda self: rx.search(self._doc.norm.view(view)) is not None)
+
+
+class _Facts:
+    """What the whole message says, each fact computed once per message, when a hit first asks for it
+    (most hits need one or two of them, or none)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+
+    debt = _fact(_DEBT_RE)
+    snub = _fact(_SNUB_RE)
+    lawful_visit = _fact(_LAWFUL_VISIT_RE)
+    arms = _fact(_ARMS_RE, "plain")              # emoji are kept only in the plain view
+    addressed = _fact(_ADDRESSED_RE)
+    genuine_court = _fact(_GENUINE_COURT_RE, "digits")
+
+
+@lru_cache(maxsize=2)
+def _facts(doc: Doc) -> _Facts:
+    return _Facts(doc)
 
 
 @lru_cache(maxsize=2)
